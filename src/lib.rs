@@ -1,0 +1,47 @@
+//! # better-auth-wasm
+//!
+//! The session client for [Better Auth](https://www.better-auth.com) servers, in Rust,
+//! compiled to WebAssembly. It talks to the server with `credentials: "include"` (the
+//! session cookie stays HttpOnly; no token is ever stored) and turns every failure into
+//! a typed [`AuthError`].
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), better_auth_wasm::AuthError> {
+//! use better_auth_wasm::{AuthClient, SignUpEmail};
+//!
+//! let client = AuthClient::new("http://127.0.0.1:3000")?;
+//! client
+//!     .sign_up_email(&SignUpEmail {
+//!         email: "ada@example.com".into(),
+//!         password: "correct horse battery".into(),
+//!         name: "Ada".into(),
+//!         ..SignUpEmail::default()
+//!     })
+//!     .await?;
+//! let session = client.get_session().await?;
+//! assert!(session.is_some());
+//! client.sign_out().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Features: `js` adds the JavaScript exports used by the npm package.
+
+mod base_url;
+mod client;
+mod error;
+mod model;
+mod requests;
+mod transport;
+
+#[cfg(feature = "js")]
+pub mod js;
+
+pub use base_url::{BaseUrl, DEFAULT_BASE_PATH};
+pub use client::AuthClient;
+pub use error::{AuthError, ErrorCode};
+pub use model::{
+    Extra, Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse, Timestamp, User,
+    Value,
+};
+pub use requests::{SignInEmail, SignUpEmail};
+pub use transport::DEFAULT_TIMEOUT_MS;

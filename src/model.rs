@@ -1,0 +1,343 @@
+//! Plain data the server sends: [`SessionData`], [`Session`], [`User`], the sign-in and
+//! sign-up answers, and [`Timestamp`].
+//!
+//! Dates are parsed once, here, from the server's ISO-8601 strings. Fields this crate
+//! does not know (plugins, `user.additionalFields`) are kept in `extra`, never rejected.
+//! This module owns no I/O: it is tested natively on responses captured from a real server.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A point in time, as milliseconds since the Unix epoch (UTC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    /// The timestamp for this many milliseconds since the Unix epoch.
+    pub const fn from_millis(millis: i64) -> Self {
+        Self(millis)
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub const fn as_millis(self) -> i64 {
+        self.0
+    }
+
+    /// Parses the server's ISO-8601 form: `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`.
+    /// Returns `None` for anything else.
+    pub fn parse_iso8601(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        let num = |from: usize, len: usize| -> Option<i64> {
+            let digits = b.get(from..from + len)?;
+            digits.iter().try_fold(0i64, |acc, &d| {
+                d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
+            })
+        };
+        let sep_is = |at: usize, want: &[u8]| b.get(at).is_some_and(|c| want.contains(c));
+        let separators_ok = sep_is(4, b"-")
+            && sep_is(7, b"-")
+            && sep_is(10, b"Tt ")
+            && sep_is(13, b":")
+            && sep_is(16, b":");
+        if !separators_ok {
+            return None;
+        }
+        let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+        let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+        if !(1..=12).contains(&month)
+            || !(1..=days_in_month(year, month)).contains(&day)
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
+            return None;
+        }
+        let mut at = 19;
+        let mut millis = 0i64;
+        if sep_is(at, b".") {
+            at += 1;
+            let start = at;
+            while b.get(at).is_some_and(u8::is_ascii_digit) {
+                if at - start < 3 {
+                    millis = millis * 10 + i64::from(b.get(at).copied().unwrap_or(b'0') - b'0');
+                }
+                at += 1;
+            }
+            let digits = at - start;
+            if digits == 0 {
+                return None;
+            }
+            for _ in digits..3 {
+                millis *= 10;
+            }
+        }
+        let offset_minutes = match b.get(at) {
+            Some(b'Z' | b'z') if at + 1 == b.len() => 0,
+            Some(sign @ (b'+' | b'-')) if at + 6 == b.len() && sep_is(at + 3, b":") => {
+                let minutes = num(at + 1, 2)? * 60 + num(at + 4, 2)?;
+                if *sign == b'+' {
+                    minutes
+                } else {
+                    -minutes
+                }
+            }
+            _ => return None,
+        };
+        let days = days_from_civil(year, month, day);
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset_minutes * 60;
+        Some(Self(seconds * 1_000 + millis))
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IsoVisitor;
+        impl Visitor<'_> for IsoVisitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an ISO-8601 UTC date string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
+                Timestamp::parse_iso8601(v)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_str(IsoVisitor)
+    }
+}
+
+/// A JSON value of a field this crate does not know, kept as the server sent it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object.
+    Object(BTreeMap<String, Value>),
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+                Value::deserialize(d)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::String(v.into()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::String(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Value::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let mut fields = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry()? {
+                    fields.insert(key, value);
+                }
+                Ok(Value::Object(fields))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// Fields the server sent that this crate has no name for, by their JSON name.
+pub type Extra = BTreeMap<String, Value>;
+
+/// A signed-in user.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    /// The user's id.
+    pub id: String,
+    /// The user's email address.
+    pub email: String,
+    /// Whether the email address is verified.
+    #[serde(default)]
+    pub email_verified: bool,
+    /// The user's display name.
+    pub name: String,
+    /// The user's avatar URL, if any.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// When the user was created.
+    pub created_at: Timestamp,
+    /// When the user was last updated.
+    pub updated_at: Timestamp,
+    /// Additional fields (`user.additionalFields`, plugins), kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One session of a user on one device.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    /// The session's id.
+    pub id: String,
+    /// The session's token (the server's; this crate never stores it).
+    pub token: String,
+    /// The id of the session's user.
+    pub user_id: String,
+    /// When the session expires.
+    pub expires_at: Timestamp,
+    /// When the session was created.
+    pub created_at: Timestamp,
+    /// When the session was last updated.
+    pub updated_at: Timestamp,
+    /// The IP address the session was created from, if known.
+    #[serde(default)]
+    pub ip_address: Option<String>,
+    /// The user agent the session was created from, if known.
+    #[serde(default)]
+    pub user_agent: Option<String>,
+    /// Plugin fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What `get-session` returns for a signed-in client.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SessionData {
+    /// The session.
+    pub session: Session,
+    /// Its user.
+    pub user: User,
+}
+
+/// What a successful sign-up returns.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SignUpResponse {
+    /// The new session's token, when the server signed the user in (it is also set as
+    /// an HttpOnly cookie; this crate never stores it).
+    #[serde(default)]
+    pub token: Option<String>,
+    /// The new user.
+    pub user: User,
+}
+
+/// What a successful sign-in returns.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SignInResponse {
+    /// Whether the app should redirect to `url`.
+    #[serde(default)]
+    pub redirect: bool,
+    /// The new session's token (also set as an HttpOnly cookie; never stored here).
+    #[serde(default)]
+    pub token: Option<String>,
+    /// Where to redirect when `redirect` is true.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The signed-in user.
+    pub user: User,
+}
+
+/// What a successful sign-out returns.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct SignOutResponse {
+    /// True when the server ended the session.
+    pub success: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_servers_dates() {
+        assert_eq!(
+            Timestamp::parse_iso8601("1970-01-01T00:00:00.000Z"),
+            Some(Timestamp(0))
+        );
+        assert_eq!(
+            Timestamp::parse_iso8601("2026-11-22T10:00:00.123Z").map(Timestamp::as_millis),
+            Some(1_795_341_600_123)
+        );
+        assert_eq!(
+            Timestamp::parse_iso8601("2024-02-29T23:59:59Z").map(Timestamp::as_millis),
+            Some(1_709_251_199_000)
+        );
+        assert_eq!(
+            Timestamp::parse_iso8601("2026-11-22T12:00:00.5+02:00").map(Timestamp::as_millis),
+            Some(1_795_341_600_500)
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for bad in [
+            "",
+            "2026",
+            "2026-13-01T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2026-11-22T24:00:00Z",
+            "2026-11-22T10:00:00",
+            "2026-11-22T10:00:00.Z",
+            "2026-11-22T10:00:00Zjunk",
+            "２026-11-22T10:00:00Z",
+        ] {
+            assert_eq!(Timestamp::parse_iso8601(bad), None, "{bad}");
+        }
+    }
+}

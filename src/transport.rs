@@ -1,0 +1,135 @@
+//! [`Transport`]: one HTTP call to the auth server, and every way it can fail turned
+//! into an [`AuthError`].
+//!
+//! Uses gloo-net with `credentials: "include"` (the session cookie is HttpOnly; the
+//! browser sends it), a timeout that aborts the request and its body, and the browser's
+//! own JSON parser. Owns no state beyond the base URL and the timeout.
+
+use crate::base_url::BaseUrl;
+use crate::error::{AuthError, ErrorCode};
+use gloo_net::http::{Request, RequestBuilder};
+use gloo_timers::callback::Timeout;
+use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::{AbortController, RequestCredentials};
+
+/// The default time a request may take, body included, before it fails with
+/// [`ErrorCode::Timeout`].
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// The HTTP method of a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+}
+
+/// A successful (2xx) response whose body is JSON.
+pub(crate) struct JsonResponse {
+    pub status: u16,
+    pub status_text: String,
+    /// The body, parsed by the browser's `JSON.parse`.
+    pub body: JsValue,
+}
+
+impl JsonResponse {
+    /// Reads the body as `T`; a body of the wrong shape is [`ErrorCode::InvalidResponse`].
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, AuthError> {
+        serde_wasm_bindgen::from_value(self.body.clone())
+            .map_err(|_| AuthError::invalid_response(self.status, self.status_text.clone()))
+    }
+}
+
+/// Sends requests to one Better Auth server.
+#[derive(Clone, Debug)]
+pub(crate) struct Transport {
+    base: BaseUrl,
+    timeout_ms: u32,
+}
+
+impl Transport {
+    pub fn new(base: BaseUrl, timeout_ms: u32) -> Self {
+        Self { base, timeout_ms }
+    }
+
+    pub fn base(&self) -> &BaseUrl {
+        &self.base
+    }
+
+    /// Sends one request with an optional JSON body (already serialized) and returns
+    /// the parsed JSON of a 2xx answer; anything else is a typed error.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+    ) -> Result<JsonResponse, AuthError> {
+        let network = || AuthError::local(ErrorCode::Network);
+        let controller = AbortController::new().map_err(|_| network())?;
+        let timed_out = Rc::new(Cell::new(false));
+        let _deadline = {
+            let controller = controller.clone();
+            let timed_out = Rc::clone(&timed_out);
+            Timeout::new(self.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let failed = |timed_out: &Cell<bool>| {
+            AuthError::local(if timed_out.get() {
+                ErrorCode::Timeout
+            } else {
+                ErrorCode::Network
+            })
+        };
+
+        let url = self.base.endpoint(path);
+        let signal = controller.signal();
+        let builder: RequestBuilder = match method {
+            Method::Get => Request::get(&url),
+            Method::Post => Request::post(&url),
+        }
+        .credentials(RequestCredentials::Include)
+        .abort_signal(Some(&signal));
+        let request = match json_body {
+            Some(body) => builder
+                .header("content-type", "application/json")
+                .body(body),
+            None => builder.build(),
+        }
+        .map_err(|_| network())?;
+
+        let response = request.send().await.map_err(|_| failed(&timed_out))?;
+        let status = response.status();
+        let status_text = response.status_text();
+        // A body cut off by a reset connection or by the timeout fails here.
+        let text = response.text().await.map_err(|_| failed(&timed_out))?;
+        let parsed = js_sys::JSON::parse(&text).ok();
+
+        if (200..300).contains(&status) {
+            return match parsed {
+                Some(body) => Ok(JsonResponse {
+                    status,
+                    status_text,
+                    body,
+                }),
+                None => Err(AuthError::invalid_response(status, status_text)),
+            };
+        }
+        let field = |name: &str| {
+            parsed
+                .as_ref()
+                .filter(|body| body.is_object())
+                .and_then(|body| js_sys::Reflect::get(body, &JsValue::from_str(name)).ok())
+                .and_then(|value| value.as_string())
+        };
+        Err(AuthError::from_response(
+            status,
+            status_text,
+            field("code"),
+            field("message"),
+        ))
+    }
+}

@@ -1,0 +1,132 @@
+// A real Better Auth server for the tests, the demo and the benchmarks.
+//
+// SQLite through libsql, schema created by programmatic migration, email and
+// password sign-in, the multiSession plugin, and the CORS headers Better Auth
+// leaves to its host. Configured only by environment variables:
+//
+//   PORT             port to listen on (default 0: a free one)
+//   ALLOWED_ORIGINS  comma-separated page origins allowed by CORS and trustedOrigins
+//   DB_FILE          SQLite file to use (default: a fresh file in a temporary folder,
+//                    deleted on exit)
+//   STATIC_DIR       a folder served at / (the demo page); off when unset
+//
+// Prints exactly one ready line, JSON, on stdout:
+//   {"ready":true,"url":"http://127.0.0.1:PORT","baseURL":"http://127.0.0.1:PORT/api/auth","pid":N}
+import { createServer } from "node:http";
+import { mkdtempSync, rmSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, extname, sep } from "node:path";
+import { betterAuth } from "better-auth";
+import { toNodeHandler } from "better-auth/node";
+import { multiSession } from "better-auth/plugins";
+import { getMigrations } from "better-auth/db/migration";
+import { LibsqlDialect } from "@libsql/kysely-libsql";
+
+const HOST = "127.0.0.1";
+const port = Number(process.env.PORT ?? 0);
+const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "")
+  .split(",")
+  .map((o) => o.trim())
+  .filter(Boolean);
+
+let tempDir = null;
+let dbFile = process.env.DB_FILE;
+if (!dbFile) {
+  tempDir = mkdtempSync(join(tmpdir(), "better-auth-wasm-db-"));
+  dbFile = join(tempDir, "auth.sqlite");
+}
+const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : null;
+
+function cleanup() {
+  if (tempDir) {
+    rmSync(tempDir, { recursive: true, force: true });
+    tempDir = null;
+  }
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    cleanup();
+    process.exit(0);
+  });
+}
+process.on("exit", cleanup);
+
+/** Adds the CORS headers for an allowed origin; returns true when the origin is allowed. */
+function applyCors(req, res) {
+  const origin = req.headers.origin;
+  res.setHeader("Vary", "Origin");
+  if (!origin || !allowedOrigins.includes(origin)) return false;
+  res.setHeader("Access-Control-Allow-Origin", origin);
+  res.setHeader("Access-Control-Allow-Credentials", "true");
+  return true;
+}
+
+const CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+};
+
+/** Serves a file of STATIC_DIR; returns false when there is none for this path. */
+function serveStatic(req, res) {
+  if (!staticDir || req.method !== "GET") return false;
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let file = resolve(join(staticDir, path));
+  if (file !== staticDir && !file.startsWith(staticDir + sep)) return false;
+  try {
+    if (statSync(file).isDirectory()) file = join(file, "index.html");
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
+    res.end(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const server = createServer();
+server.listen(port, HOST, async () => {
+  const url = `http://${HOST}:${server.address().port}`;
+  const auth = betterAuth({
+    baseURL: url,
+    secret: process.env.BETTER_AUTH_SECRET ?? "better-auth-wasm-test-secret-not-for-production",
+    database: { dialect: new LibsqlDialect({ url: `file:${dbFile}` }), type: "sqlite" },
+    emailAndPassword: { enabled: true },
+    trustedOrigins: [url, ...allowedOrigins],
+    // Tests sign up many users from one address; the reliability suite injects 429s itself.
+    rateLimit: { enabled: false },
+    plugins: [multiSession()],
+  });
+  const { runMigrations } = await getMigrations(auth.options);
+  await runMigrations();
+  const authHandler = toNodeHandler(auth);
+
+  server.on("request", (req, res) => {
+    const allowed = applyCors(req, res);
+    if (req.method === "OPTIONS") {
+      if (allowed) {
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        res.setHeader("Access-Control-Allow-Headers", "content-type");
+        res.setHeader("Access-Control-Max-Age", "600");
+      }
+      res.writeHead(allowed ? 204 : 403).end();
+      return;
+    }
+    if (req.url.startsWith("/api/auth")) {
+      authHandler(req, res);
+      return;
+    }
+    if (serveStatic(req, res)) return;
+    res.writeHead(404).end();
+  });
+
+  process.stdout.write(
+    JSON.stringify({ ready: true, url, baseURL: `${url}/api/auth`, pid: process.pid }) + "\n",
+  );
+});
