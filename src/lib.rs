@@ -36,6 +36,11 @@ mod transport;
 #[cfg(feature = "js")]
 pub mod js;
 
+/// The README's Rust example, compiled as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use base_url::{BaseUrl, DEFAULT_BASE_PATH};
 pub use client::AuthClient;
 pub use error::{AuthError, ErrorCode};

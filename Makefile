@@ -1,0 +1,42 @@
+# better-auth-wasm: `make demo` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+WASM := --target wasm32-unknown-unknown
+BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
+# The browser tests read the server's address at build time; lint only type-checks them.
+LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9
+
+.PHONY: setup test lint test-native test-browser demo pkg fixtures clean
+
+setup:
+	@scripts/setup.sh
+
+## Every test: lint, native tests, browser tests against the real server.
+test: setup lint test-browser test-native
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --all-targets --all-features -- -D warnings
+	$(LINT_ENV) cargo clippy $(WASM) --all-targets --all-features -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --quiet
+
+test-native: setup
+	cargo test --all-features
+
+test-browser: setup
+	scripts/with-test-server.sh cargo test $(WASM) --all-features $(BROWSER_TESTS)
+
+## The real Better Auth server and the demo page on 127.0.0.1 (DEMO_PORT, default 3000).
+demo: setup
+	scripts/demo.sh
+
+## The wasm and its JS glue, shrunk, with their sizes printed.
+pkg: setup
+	scripts/build-wasm.sh pkg
+
+## Re-captures tests/fixtures/ from the real server.
+fixtures: setup
+	scripts/with-test-server.sh node test-server/capture-fixtures.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg www-demo/pkg

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, and only what is missing: a second run
+# installs nothing and takes seconds. Called by the make targets.
+#
+#   - Rust target wasm32-unknown-unknown, rustfmt and clippy (rustup)
+#   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install)
+#   - Chromium and ChromeDriver (Debian packages) for headless browser tests
+#   - npm packages of test-server/ (the real Better Auth server) and tools/ (wasm-opt)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# Rust target and components.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "installing Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "installing rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly.
+wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ -z "$wanted" ]; then
+  say "could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$wanted" ]; then
+  say "installing wasm-bindgen-cli $wanted (found: ${have:-none}); this takes a few minutes"
+  # Not --locked: a dependency pinned in its lock file is missing from the registry here.
+  cargo install wasm-bindgen-cli --version "$wanted"
+fi
+
+# Chromium and its driver, from Debian.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing chromium and chromium-driver (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# npm packages, reinstalled only when the lock file changed.
+for dir in test-server tools; do
+  stamp="$dir/node_modules/.setup-lock-stamp"
+  if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
+    say "npm ci in $dir/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+done
+
+say "ok (wasm-bindgen $wanted, $(chromium --version 2>/dev/null | head -n 1), node $(node --version))"
