@@ -143,6 +143,8 @@ pub struct AuthError {
     /// A human-readable message: the server's when it sent one, else one that says what
     /// to do.
     pub message: Cow<'static, str>,
+    /// Seconds the server asked to wait before retrying (`Retry-After`), if it did.
+    pub retry_after: Option<u32>,
 }
 
 impl AuthError {
@@ -154,7 +156,22 @@ impl AuthError {
             status_text: String::new(),
             code,
             message,
+            retry_after: None,
         }
+    }
+
+    /// Whether trying the same call again later may succeed: network failures,
+    /// timeouts, 5xx, 429 and bodies that were not the server's.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.code,
+            ErrorCode::Network
+                | ErrorCode::Timeout
+                | ErrorCode::ServerError
+                | ErrorCode::RateLimited
+                | ErrorCode::InvalidResponse
+        ) || self.status == 429
+            || self.status >= 500
     }
 
     /// An error for a response with this status and no usable error body.
@@ -184,6 +201,7 @@ impl AuthError {
             status_text,
             code,
             message,
+            retry_after: None,
         }
     }
 
@@ -196,6 +214,7 @@ impl AuthError {
             status_text,
             code,
             message,
+            retry_after: None,
         }
     }
 }

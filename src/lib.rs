@@ -30,7 +30,9 @@ mod base_url;
 mod client;
 mod error;
 mod model;
+mod options;
 mod requests;
+pub mod store;
 mod transport;
 
 #[cfg(feature = "js")]
@@ -48,5 +50,7 @@ pub use model::{
     Extra, Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse, Timestamp, User,
     Value,
 };
+pub use options::{RetryOptions, SessionOptions};
 pub use requests::{SignInEmail, SignUpEmail};
+pub use store::SessionState;
 pub use transport::DEFAULT_TIMEOUT_MS;

@@ -1,0 +1,363 @@
+//! [`Machine`]: the session store's rules (DESIGN.md, "Store semantics"), as a pure
+//! function of events and time.
+
+use super::backoff::{retry_delay_ms, Rng};
+use super::event::{Command, Event, FetchId, FetchOutcome, FetchReason, TabMessage};
+use super::state::SessionState;
+use crate::error::{AuthError, ErrorCode};
+use crate::model::Timestamp;
+use crate::options::SessionOptions;
+
+/// What the store needs to know of its data.
+pub trait StoreData: Clone + PartialEq {
+    /// When the session expires.
+    fn expires_at(&self) -> Timestamp;
+}
+
+impl StoreData for crate::model::SessionData {
+    fn expires_at(&self) -> Timestamp {
+        self.session.expires_at
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Flight {
+    id: FetchId,
+    reason: FetchReason,
+}
+
+/// The session store's state machine. Feed it events with [`Machine::handle`]; carry
+/// out the commands it returns, in order.
+#[derive(Debug)]
+pub struct Machine<D> {
+    options: SessionOptions,
+    state: SessionState<D>,
+    subscribers: usize,
+    online: bool,
+    visible: bool,
+    next_id: u64,
+    in_flight: Option<Flight>,
+    /// When the last read started, here or in another tab.
+    last_fetch_at: Option<Timestamp>,
+    /// Extra delay of the next poll, so that tabs do not poll in lockstep.
+    poll_jitter_ms: i64,
+    /// Failed reads in a row.
+    failures: u32,
+    retry_at: Option<Timestamp>,
+    retry_after_secs: Option<u32>,
+    /// The `expiresAt` whose passing has been checked with the server already.
+    expiry_checked: Option<Timestamp>,
+    armed: Option<Timestamp>,
+    closed: bool,
+    rng: Rng,
+}
+
+impl<D: StoreData> Machine<D> {
+    /// A machine with these options; `seed` feeds its jitter (any value; tests fix it).
+    pub fn new(options: SessionOptions, seed: u64) -> Self {
+        Self {
+            options,
+            state: SessionState::default(),
+            subscribers: 0,
+            online: true,
+            visible: true,
+            next_id: 0,
+            in_flight: None,
+            last_fetch_at: None,
+            poll_jitter_ms: 0,
+            failures: 0,
+            retry_at: None,
+            retry_after_secs: None,
+            expiry_checked: None,
+            armed: None,
+            closed: false,
+            rng: Rng::new(seed),
+        }
+    }
+
+    /// The current snapshot.
+    pub fn state(&self) -> &SessionState<D> {
+        &self.state
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &SessionOptions {
+        &self.options
+    }
+
+    /// The read in flight, if any.
+    pub fn in_flight(&self) -> Option<FetchId> {
+        self.in_flight.map(|f| f.id)
+    }
+
+    /// When the timer is armed to fire, if it is.
+    pub fn armed(&self) -> Option<Timestamp> {
+        self.armed
+    }
+
+    /// Handles one event at time `now` and returns what to do, in order.
+    pub fn handle(&mut self, event: Event<D>, now: Timestamp) -> Vec<Command> {
+        let mut out = Vec::new();
+        if self.closed {
+            return out;
+        }
+        let before = self.state.clone();
+        match event {
+            Event::Subscribed => {
+                self.subscribers += 1;
+                let fresh = self.state.last_result_at.is_some_and(|at| {
+                    now.as_millis() - at.as_millis() < i64::from(self.options.dedupe_window_ms)
+                });
+                if self.in_flight.is_none() && !fresh {
+                    self.start_fetch(now, FetchReason::Mount, false, &mut out);
+                }
+            }
+            Event::Unsubscribed => self.subscribers = self.subscribers.saturating_sub(1),
+            Event::RefetchRequested { bypass_cache } => {
+                self.start_fetch(now, FetchReason::Refetch, bypass_cache, &mut out);
+            }
+            Event::FetchFinished { id, outcome } => self.finish(id, outcome, now, &mut out),
+            Event::Focused => {
+                if self.options.refetch_on_window_focus {
+                    self.maybe_refetch(now, FetchReason::Focus, &mut out);
+                }
+            }
+            Event::VisibilityChanged { visible } => {
+                self.visible = visible;
+                if visible && self.options.refetch_on_window_focus {
+                    self.maybe_refetch(now, FetchReason::Focus, &mut out);
+                }
+            }
+            Event::Online => {
+                self.online = true;
+                if self.options.refetch_on_reconnect {
+                    self.maybe_refetch(now, FetchReason::Reconnect, &mut out);
+                }
+            }
+            Event::Offline => self.online = false,
+            Event::TimerFired => {
+                self.armed = None;
+                self.on_timer(now, &mut out);
+            }
+            Event::SignedIn => {
+                self.start_fetch(now, FetchReason::Mutation, true, &mut out);
+                self.broadcast(TabMessage::SignedIn, &mut out);
+            }
+            Event::SignedOut => {
+                self.sign_out_locally(now, &mut out);
+                self.broadcast(TabMessage::SignedOut, &mut out);
+            }
+            Event::SessionChanged => {
+                self.start_fetch(now, FetchReason::Mutation, true, &mut out);
+                self.broadcast(TabMessage::Updated, &mut out);
+            }
+            Event::FromOtherTab(message) => self.on_tab_message(message, now, &mut out),
+            Event::Closed => {
+                self.abort_flight(&mut out);
+                self.closed = true;
+                self.subscribers = 0;
+                self.retry_at = None;
+                if self.armed.take().is_some() {
+                    out.push(Command::DisarmTimer);
+                }
+                return out;
+            }
+        }
+        self.sync_flags();
+        if self.state != before {
+            out.push(Command::Publish);
+        }
+        self.rearm(&mut out);
+        out
+    }
+
+    fn on_tab_message(&mut self, message: TabMessage, now: Timestamp, out: &mut Vec<Command>) {
+        match message {
+            TabMessage::SignedOut => self.sign_out_locally(now, out),
+            TabMessage::SignedIn | TabMessage::Updated | TabMessage::Changed => {
+                if self.subscribers > 0 {
+                    self.start_fetch(now, FetchReason::OtherTab, true, out);
+                } else {
+                    // Nobody is looking: the next subscriber reads afresh.
+                    self.abort_flight(out);
+                    self.state.last_result_at = None;
+                }
+            }
+            TabMessage::Fetching => {
+                if self.last_fetch_at.is_none_or(|at| at < now) {
+                    self.last_fetch_at = Some(now);
+                    self.new_poll_jitter();
+                }
+            }
+        }
+    }
+
+    fn sign_out_locally(&mut self, now: Timestamp, out: &mut Vec<Command>) {
+        self.abort_flight(out);
+        self.state.data = None;
+        self.state.error = None;
+        self.state.last_result_at = Some(now);
+        self.failures = 0;
+        self.retry_at = None;
+    }
+
+    /// A trigger-driven read: only with subscribers, online (unless allowed), nothing
+    /// in flight, and outside the throttle window of the last read.
+    fn maybe_refetch(&mut self, now: Timestamp, reason: FetchReason, out: &mut Vec<Command>) {
+        let throttled = self.last_fetch_at.is_some_and(|at| {
+            now.as_millis() - at.as_millis() < i64::from(self.options.focus_throttle_ms)
+        });
+        let offline_blocked = !self.online && !self.options.refetch_when_offline;
+        if self.subscribers > 0 && self.in_flight.is_none() && !throttled && !offline_blocked {
+            self.start_fetch(now, reason, false, out);
+        }
+    }
+
+    fn start_fetch(
+        &mut self,
+        now: Timestamp,
+        reason: FetchReason,
+        bypass_cache: bool,
+        out: &mut Vec<Command>,
+    ) {
+        self.abort_flight(out);
+        self.next_id += 1;
+        let id = FetchId(self.next_id);
+        self.in_flight = Some(Flight { id, reason });
+        self.retry_at = None;
+        self.last_fetch_at = Some(now);
+        self.new_poll_jitter();
+        self.state.last_fetch_reason = Some(reason);
+        out.push(Command::StartFetch { id, bypass_cache });
+        self.broadcast(TabMessage::Fetching, out);
+    }
+
+    fn abort_flight(&mut self, out: &mut Vec<Command>) {
+        if let Some(flight) = self.in_flight.take() {
+            out.push(Command::AbortFetch(flight.id));
+        }
+    }
+
+    fn broadcast(&self, message: TabMessage, out: &mut Vec<Command>) {
+        if self.options.cross_tab_sync {
+            out.push(Command::Broadcast(message));
+        }
+    }
+
+    fn new_poll_jitter(&mut self) {
+        let interval = self.options.refetch_interval_ms.unwrap_or(0);
+        self.poll_jitter_ms =
+            i64::try_from(self.rng.below(u64::from(interval / 10) + 1)).unwrap_or_default();
+    }
+
+    fn finish(
+        &mut self,
+        id: FetchId,
+        outcome: FetchOutcome<D>,
+        now: Timestamp,
+        out: &mut Vec<Command>,
+    ) {
+        let Some(flight) = self.in_flight.filter(|f| f.id == id) else {
+            // An answer to an aborted or older read: latest wins.
+            return;
+        };
+        self.in_flight = None;
+        self.state.last_result_at = Some(now);
+        match outcome {
+            Ok(data) => {
+                self.failures = 0;
+                self.retry_after_secs = None;
+                let expired = flight.reason == FetchReason::Expiry
+                    && data.is_none()
+                    && self.state.data.is_some();
+                if let Some(d) = &data {
+                    if d.expires_at() <= now {
+                        // The server still vouches for it: do not check again in a loop.
+                        self.expiry_checked = Some(d.expires_at());
+                    }
+                }
+                let changed = self.state.data != data;
+                self.state.data = data;
+                self.state.error = expired.then(|| AuthError::local(ErrorCode::SessionExpired));
+                if changed && flight.reason != FetchReason::OtherTab {
+                    self.broadcast(TabMessage::Changed, out);
+                }
+            }
+            Err(err) => {
+                if err.status == 401 {
+                    self.state.data = None;
+                    self.failures = 0;
+                } else if err.is_retryable() {
+                    self.failures += 1;
+                    if self.failures < self.options.retry.max_attempts {
+                        let delay = retry_delay_ms(
+                            &self.options.retry,
+                            self.failures,
+                            err.retry_after,
+                            &mut self.rng,
+                        );
+                        let delay = i64::try_from(delay).unwrap_or(i64::MAX / 4);
+                        self.retry_at = Some(Timestamp::from_millis(now.as_millis() + delay));
+                    }
+                }
+                self.state.error = Some(err);
+            }
+        }
+    }
+
+    fn on_timer(&mut self, now: Timestamp, out: &mut Vec<Command>) {
+        if self.in_flight.is_some() {
+            return;
+        }
+        if self.retry_at.is_some_and(|at| at <= now) {
+            self.start_fetch(now, FetchReason::Retry, false, out);
+        } else if self.expiry_due().is_some_and(|at| at <= now) {
+            self.expiry_checked = self.expiry_due();
+            self.start_fetch(now, FetchReason::Expiry, true, out);
+        } else if self.poll_due().is_some_and(|at| at <= now) {
+            self.start_fetch(now, FetchReason::Interval, false, out);
+        }
+    }
+
+    fn expiry_due(&self) -> Option<Timestamp> {
+        let expires = self.state.data.as_ref()?.expires_at();
+        (self.expiry_checked != Some(expires)).then_some(expires)
+    }
+
+    fn poll_due(&self) -> Option<Timestamp> {
+        let interval = self.options.refetch_interval_ms?;
+        let active = self.subscribers > 0
+            && self.state.data.is_some()
+            && self.visible
+            && (self.online || self.options.refetch_when_offline);
+        let last = self.last_fetch_at?;
+        active.then(|| {
+            Timestamp::from_millis(last.as_millis() + i64::from(interval) + self.poll_jitter_ms)
+        })
+    }
+
+    fn sync_flags(&mut self) {
+        let fetching = self.in_flight.is_some();
+        let has_result = self.state.last_result_at.is_some() || self.state.data.is_some();
+        self.state.is_pending = !has_result && self.state.data.is_none();
+        self.state.is_refetching = fetching && has_result;
+    }
+
+    fn rearm(&mut self, out: &mut Vec<Command>) {
+        let next = if self.in_flight.is_some() {
+            None
+        } else {
+            [self.retry_at, self.expiry_due(), self.poll_due()]
+                .into_iter()
+                .flatten()
+                .min()
+        };
+        if next != self.armed {
+            self.armed = next;
+            out.push(match next {
+                Some(at) => Command::ArmTimer(at),
+                None => Command::DisarmTimer,
+            });
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! [`SessionState`]: what subscribers see.
+
+use super::event::FetchReason;
+use crate::error::AuthError;
+use crate::model::Timestamp;
+
+/// A snapshot of the session store, as `useSession` returns it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionState<D> {
+    /// The session, or `None` when signed out or not loaded yet.
+    pub data: Option<D>,
+    /// The error of the last read, if it failed. Data is kept on errors other than 401.
+    pub error: Option<AuthError>,
+    /// True only while no result has arrived yet (then `data` is `None`).
+    pub is_pending: bool,
+    /// True while a read runs after the first result.
+    pub is_refetching: bool,
+    /// When the last result (data or error) arrived.
+    pub last_result_at: Option<Timestamp>,
+    /// Why the last read started.
+    pub last_fetch_reason: Option<FetchReason>,
+}
+
+impl<D> Default for SessionState<D> {
+    fn default() -> Self {
+        Self {
+            data: None,
+            error: None,
+            is_pending: true,
+            is_refetching: false,
+            last_result_at: None,
+            last_fetch_reason: None,
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! Native tests of the session store's rules (DESIGN.md, "Store semantics" 1-8), one
+//! or more per rule, on the sans-IO machine with time as a plain input.
+#![cfg(not(target_arch = "wasm32"))]
+// Tests may panic; the panic lints guard library code only.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use better_auth_wasm::store::{
+    Command, Event, FetchId, FetchReason, Machine, StoreData, TabMessage,
+};
+use better_auth_wasm::{AuthError, ErrorCode, SessionOptions, Timestamp};
+
+#[derive(Clone, Debug, PartialEq)]
+struct Data {
+    user: u32,
+    expires: i64,
+}
+
+impl StoreData for Data {
+    fn expires_at(&self) -> Timestamp {
+        Timestamp::from_millis(self.expires)
+    }
+}
+
+const HOUR: i64 = 3_600_000;
+
+fn user(n: u32) -> Data {
+    Data {
+        user: n,
+        expires: 100 * HOUR,
+    }
+}
+
+/// A machine plus the clock, and helpers to read its commands.
+struct Rig {
+    m: Machine<Data>,
+    now: i64,
+}
+
+impl Rig {
+    fn new(options: SessionOptions) -> Self {
+        Self {
+            m: Machine::new(options, 42),
+            now: 1_000_000,
+        }
+    }
+
+    fn at(&mut self, now: i64) -> &mut Self {
+        self.now = now;
+        self
+    }
+
+    fn send(&mut self, event: Event<Data>) -> Vec<Command> {
+        self.m.handle(event, Timestamp::from_millis(self.now))
+    }
+
+    fn finish(&mut self, id: FetchId, outcome: Result<Option<Data>, AuthError>) -> Vec<Command> {
+        self.send(Event::FetchFinished { id, outcome })
+    }
+
+    /// Subscribes and answers the mount read with `data`.
+    fn signed_in(options: SessionOptions, data: Option<Data>) -> Self {
+        let mut rig = Self::new(options);
+        let out = rig.send(Event::Subscribed);
+        let id = started(&out).expect("mount read");
+        rig.finish(id, Ok(data));
+        rig
+    }
+}
+
+fn started(out: &[Command]) -> Option<FetchId> {
+    out.iter().find_map(|c| match c {
+        Command::StartFetch { id, .. } => Some(*id),
+        _ => None,
+    })
+}
+
+fn starts(out: &[Command]) -> usize {
+    out.iter()
+        .filter(|c| matches!(c, Command::StartFetch { .. }))
+        .count()
+}
+
+fn server_error(status: u16) -> AuthError {
+    AuthError::from_status(status, String::new())
+}
+
+// Rule 1: one read in flight; subscribers join it or reuse a fresh result.
+#[test]
+fn twenty_subscribers_mounting_at_once_make_one_read() {
+    let mut rig = Rig::new(SessionOptions::default());
+    let reads: usize = (0..20).map(|_| starts(&rig.send(Event::Subscribed))).sum();
+    assert_eq!(reads, 1);
+}
+
+#[test]
+fn a_subscriber_within_one_second_of_a_result_reads_nothing_and_later_one_reads() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let t = rig.now;
+    assert_eq!(starts(&rig.at(t + 999).send(Event::Subscribed)), 0);
+    assert_eq!(starts(&rig.at(t + 1_000).send(Event::Subscribed)), 1);
+}
+
+// Rule 2: latest wins.
+#[test]
+fn an_answer_to_an_older_read_is_dropped() {
+    let mut rig = Rig::new(SessionOptions::default());
+    let first = started(&rig.send(Event::Subscribed)).unwrap();
+    let out = rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    });
+    assert!(out.contains(&Command::AbortFetch(first)));
+    let second = started(&out).unwrap();
+    assert_eq!(rig.finish(first, Ok(Some(user(1)))), vec![]);
+    assert_eq!(rig.m.state().data, None);
+    rig.finish(second, Ok(Some(user(2))));
+    assert_eq!(rig.m.state().data, Some(user(2)));
+}
+
+#[test]
+fn a_sign_out_is_never_undone_by_a_late_answer() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let t = rig.now;
+    let slow = started(&rig.at(t + 10_000).send(Event::Focused)).unwrap();
+    let out = rig.send(Event::SignedOut);
+    assert!(out.contains(&Command::AbortFetch(slow)));
+    assert!(out.contains(&Command::Publish));
+    assert!(out.contains(&Command::Broadcast(TabMessage::SignedOut)));
+    assert_eq!(rig.m.state().data, None);
+    assert_eq!(rig.finish(slow, Ok(Some(user(1)))), vec![]);
+    assert_eq!(rig.m.state().data, None);
+}
+
+// Rule 3: isPending only without data; isRefetching otherwise.
+#[test]
+fn pending_only_before_the_first_result_then_refetching() {
+    let mut rig = Rig::new(SessionOptions::default());
+    assert!(rig.m.state().is_pending);
+    let id = started(&rig.send(Event::Subscribed)).unwrap();
+    assert!(rig.m.state().is_pending && !rig.m.state().is_refetching);
+    rig.finish(id, Ok(Some(user(1))));
+    assert!(!rig.m.state().is_pending && !rig.m.state().is_refetching);
+    rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    });
+    assert!(!rig.m.state().is_pending && rig.m.state().is_refetching);
+    assert_eq!(rig.m.state().data, Some(user(1)), "no flicker: data stays");
+}
+
+#[test]
+fn a_signed_out_refetch_is_refetching_not_pending() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), None);
+    rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    });
+    assert!(!rig.m.state().is_pending && rig.m.state().is_refetching);
+}
+
+// Rule 4: 401 or null clears; other failures keep data, set error, retry with backoff.
+#[test]
+fn null_and_401_clear_the_data() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    rig.finish(id, Ok(None));
+    assert_eq!(rig.m.state().data, None);
+
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    rig.finish(id, Err(server_error(401)));
+    assert_eq!(rig.m.state().data, None);
+    assert_eq!(
+        rig.m.state().error.as_ref().unwrap().code,
+        ErrorCode::Unauthorized
+    );
+}
+
+#[test]
+fn a_500_keeps_the_data_sets_the_error_and_retries_with_growing_delays() {
+    let options = SessionOptions::default();
+    let max = options.retry.max_attempts;
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let mut id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    let mut delays = vec![];
+    for _ in 1..max {
+        let out = rig.finish(id, Err(server_error(500)));
+        assert_eq!(rig.m.state().data, Some(user(1)));
+        assert_eq!(
+            rig.m.state().error.as_ref().unwrap().code,
+            ErrorCode::ServerError
+        );
+        let Some(Command::ArmTimer(at)) = out.iter().find(|c| matches!(c, Command::ArmTimer(_)))
+        else {
+            panic!("a retry is armed: {out:?}")
+        };
+        delays.push(at.as_millis() - rig.now);
+        let at = at.as_millis();
+        let out = rig.at(at).send(Event::TimerFired);
+        id = started(&out).expect("the retry reads");
+        assert_eq!(rig.m.state().last_fetch_reason, Some(FetchReason::Retry));
+    }
+    assert!(delays.windows(2).all(|w| w[1] > w[0] / 2), "{delays:?}");
+    // The last attempt fails: no more retries (bounded), the data is still there.
+    rig.finish(id, Err(server_error(503)));
+    assert_eq!(
+        rig.m.armed(),
+        Some(Timestamp::from_millis(100 * HOUR)),
+        "only expiry"
+    );
+    assert_eq!(rig.m.state().data, Some(user(1)));
+}
+
+#[test]
+fn a_429_waits_at_least_its_retry_after() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    let mut limited = server_error(429);
+    limited.retry_after = Some(30);
+    let out = rig.finish(id, Err(limited));
+    let at = out
+        .iter()
+        .find_map(|c| match c {
+            Command::ArmTimer(at) => Some(at.as_millis()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(at - rig.now >= 30_000);
+    assert_eq!(
+        rig.m.state().error.as_ref().unwrap().code,
+        ErrorCode::RateLimited
+    );
+}
+
+// Rule 5: focus and online refetch, throttled; every read counts.
+#[test]
+fn ten_focus_events_in_two_seconds_make_at_most_one_read() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let t0 = rig.now + 6_000;
+    let mut reads = 0;
+    for i in 0..10 {
+        let out = rig
+            .at(t0 + i * 200)
+            .send(Event::VisibilityChanged { visible: true });
+        if let Some(id) = started(&out) {
+            reads += 1;
+            rig.finish(id, Ok(Some(user(1))));
+        }
+    }
+    assert_eq!(reads, 1);
+}
+
+#[test]
+fn a_focus_right_after_mount_makes_no_read() {
+    let mut rig = Rig::new(SessionOptions::default());
+    let id = started(&rig.send(Event::Subscribed)).unwrap();
+    let t = rig.now;
+    rig.at(t + 50).finish(id, Ok(Some(user(1))));
+    assert_eq!(starts(&rig.at(t + 100).send(Event::Focused)), 0);
+    assert_eq!(starts(&rig.at(t + 5_000).send(Event::Focused)), 1);
+}
+
+#[test]
+fn online_refetches_once_outside_the_throttle_and_offline_pauses_focus() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let t = rig.now + 10_000;
+    rig.at(t).send(Event::Offline);
+    assert_eq!(starts(&rig.at(t + 1).send(Event::Focused)), 0);
+    let out = rig.at(t + 2).send(Event::Online);
+    assert_eq!(starts(&out), 1);
+    assert_eq!(
+        rig.m.state().last_fetch_reason,
+        Some(FetchReason::Reconnect)
+    );
+}
+
+#[test]
+fn focus_refetch_can_be_turned_off_and_needs_a_subscriber() {
+    let options = SessionOptions {
+        refetch_on_window_focus: false,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let t = rig.now + 60_000;
+    assert_eq!(starts(&rig.at(t).send(Event::Focused)), 0);
+
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    rig.send(Event::Unsubscribed);
+    assert_eq!(starts(&rig.at(t).send(Event::Focused)), 0);
+}
+
+#[test]
+fn polling_runs_only_while_signed_in_visible_and_online() {
+    let options = SessionOptions {
+        refetch_interval_ms: Some(1_000),
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let armed = rig.m.armed().expect("poll armed").as_millis();
+    assert!(
+        (1_000..=1_100).contains(&(armed - rig.now)),
+        "{}",
+        armed - rig.now
+    );
+
+    let id = started(&rig.at(armed).send(Event::TimerFired)).unwrap();
+    assert_eq!(rig.m.state().last_fetch_reason, Some(FetchReason::Interval));
+    rig.finish(id, Ok(Some(user(1))));
+    rig.send(Event::VisibilityChanged { visible: false });
+    assert_eq!(
+        rig.m.armed().map(|a| a.as_millis()),
+        Some(100 * HOUR),
+        "only expiry"
+    );
+    rig.send(Event::VisibilityChanged { visible: true });
+    rig.send(Event::Offline);
+    assert_eq!(rig.m.armed().map(|a| a.as_millis()), Some(100 * HOUR));
+    rig.send(Event::Online);
+    assert!(rig.m.armed().unwrap().as_millis() < 100 * HOUR);
+
+    let id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    rig.finish(id, Ok(None));
+    assert_eq!(rig.m.armed(), None, "signed out: nothing to poll");
+}
+
+// Rule 6: expiry.
+#[test]
+fn when_expires_at_passes_one_read_then_session_expired() {
+    let mut rig = Rig::signed_in(
+        SessionOptions::default(),
+        Some(Data {
+            user: 1,
+            expires: 2_000_000,
+        }),
+    );
+    assert_eq!(rig.m.armed(), Some(Timestamp::from_millis(2_000_000)));
+    let out = rig.at(2_000_000).send(Event::TimerFired);
+    assert!(out.contains(&Command::StartFetch {
+        id: FetchId(2),
+        bypass_cache: true
+    }));
+    rig.finish(FetchId(2), Ok(None));
+    assert_eq!(rig.m.state().data, None);
+    assert_eq!(
+        rig.m.state().error.as_ref().unwrap().code,
+        ErrorCode::SessionExpired
+    );
+    assert_eq!(rig.m.armed(), None);
+}
+
+#[test]
+fn an_expiry_the_server_still_vouches_for_is_not_checked_in_a_loop() {
+    let stale = Data {
+        user: 1,
+        expires: 2_000_000,
+    };
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(stale.clone()));
+    let id = started(&rig.at(2_000_000).send(Event::TimerFired)).unwrap();
+    rig.at(2_000_010).finish(id, Ok(Some(stale)));
+    assert_eq!(rig.m.armed(), None);
+    assert_eq!(starts(&rig.at(2_000_020).send(Event::TimerFired)), 0);
+}
+
+// Rule 7: mutations refresh once, directly; sign-out clears at once.
+#[test]
+fn sign_in_reads_once_directly_and_tells_other_tabs() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), None);
+    let out = rig.send(Event::SignedIn);
+    assert_eq!(starts(&out), 1);
+    assert!(out.contains(&Command::Broadcast(TabMessage::SignedIn)));
+    let id = started(&out).unwrap();
+    rig.finish(id, Ok(Some(user(2))));
+    assert_eq!(rig.m.state().data, Some(user(2)));
+}
+
+#[test]
+fn session_changes_read_once() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let out = rig.send(Event::SessionChanged);
+    assert_eq!(starts(&out), 1);
+    assert!(out.contains(&Command::Broadcast(TabMessage::Updated)));
+}
+
+// Rule 8: tabs agree.
+#[test]
+fn another_tabs_sign_out_clears_at_once_and_its_sign_in_reads() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let out = rig.send(Event::FromOtherTab(TabMessage::SignedOut));
+    assert_eq!(rig.m.state().data, None);
+    assert!(out.contains(&Command::Publish));
+    assert!(!out.iter().any(|c| matches!(c, Command::Broadcast(_))));
+    let out = rig.send(Event::FromOtherTab(TabMessage::SignedIn));
+    assert_eq!(starts(&out), 1);
+    assert_eq!(rig.m.state().last_fetch_reason, Some(FetchReason::OtherTab));
+}
+
+#[test]
+fn another_tabs_read_defers_this_tabs_poll() {
+    let options = SessionOptions {
+        refetch_interval_ms: Some(1_000),
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let first = rig.m.armed().unwrap().as_millis();
+    rig.at(first - 10)
+        .send(Event::FromOtherTab(TabMessage::Fetching));
+    let next = rig.m.armed().unwrap().as_millis();
+    assert!(next >= first - 10 + 1_000, "{first} -> {next}");
+}
+
+#[test]
+fn a_read_that_finds_a_change_tells_the_others_but_one_caused_by_them_does_not() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    assert!(rig
+        .finish(id, Ok(None))
+        .contains(&Command::Broadcast(TabMessage::Changed)));
+    let id = started(&rig.send(Event::FromOtherTab(TabMessage::Changed))).unwrap();
+    let out = rig.finish(id, Ok(Some(user(3))));
+    assert!(!out.contains(&Command::Broadcast(TabMessage::Changed)));
+}
+
+#[test]
+fn cross_tab_sync_off_broadcasts_nothing() {
+    let options = SessionOptions {
+        cross_tab_sync: false,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::new(options);
+    let mut all = rig.send(Event::Subscribed);
+    all.extend(rig.send(Event::SignedIn));
+    all.extend(rig.send(Event::SignedOut));
+    assert!(!all.iter().any(|c| matches!(c, Command::Broadcast(_))));
+}
+
+// Dropping the client.
+#[test]
+fn closing_aborts_the_read_and_disarms_the_timer_and_ignores_everything_after() {
+    let options = SessionOptions {
+        refetch_interval_ms: Some(1_000),
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let t = rig.now + 10_000;
+    let id = started(&rig.at(t).send(Event::Focused)).unwrap();
+    let out = rig.send(Event::Closed);
+    assert!(out.contains(&Command::AbortFetch(id)));
+    assert_eq!(rig.m.in_flight(), None);
+    assert_eq!(rig.m.armed(), None);
+    assert_eq!(rig.send(Event::Subscribed), vec![]);
+    assert_eq!(rig.finish(id, Ok(None)), vec![]);
+}
