@@ -32,8 +32,10 @@ mod error;
 mod model;
 mod options;
 mod requests;
+mod session_signal;
 pub mod store;
 mod transport;
+mod triggers;
 
 #[cfg(feature = "js")]
 pub mod js;
@@ -52,5 +54,6 @@ pub use model::{
 };
 pub use options::{RetryOptions, SessionOptions};
 pub use requests::{SignInEmail, SignUpEmail};
+pub use session_signal::SessionSignal;
 pub use store::SessionState;
 pub use transport::DEFAULT_TIMEOUT_MS;

@@ -66,8 +66,22 @@ impl Transport {
         path: &str,
         json_body: Option<String>,
     ) -> Result<JsonResponse, AuthError> {
+        let controller =
+            AbortController::new().map_err(|_| AuthError::local(ErrorCode::Network))?;
+        self.request_with(method, path, json_body, &controller)
+            .await
+    }
+
+    /// Like [`Transport::request`], abortable through `controller` (an aborted request
+    /// fails with [`ErrorCode::Network`]; the timeout uses the same controller).
+    pub async fn request_with(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+        controller: &AbortController,
+    ) -> Result<JsonResponse, AuthError> {
         let network = || AuthError::local(ErrorCode::Network);
-        let controller = AbortController::new().map_err(|_| network())?;
         let timed_out = Rc::new(Cell::new(false));
         let _deadline = {
             let controller = controller.clone();
@@ -104,6 +118,11 @@ impl Transport {
         let response = request.send().await.map_err(|_| failed(&timed_out))?;
         let status = response.status();
         let status_text = response.status_text();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .as_deref()
+            .and_then(parse_retry_after);
         // A body cut off by a reset connection or by the timeout fails here.
         let text = response.text().await.map_err(|_| failed(&timed_out))?;
         let parsed = js_sys::JSON::parse(&text).ok();
@@ -125,11 +144,23 @@ impl Transport {
                 .and_then(|body| js_sys::Reflect::get(body, &JsValue::from_str(name)).ok())
                 .and_then(|value| value.as_string())
         };
-        Err(AuthError::from_response(
-            status,
-            status_text,
-            field("code"),
-            field("message"),
-        ))
+        let mut err =
+            AuthError::from_response(status, status_text, field("code"), field("message"));
+        err.retry_after = retry_after;
+        Err(err)
     }
+}
+
+/// Reads a `Retry-After` header: seconds, or an HTTP date (seconds from now).
+fn parse_retry_after(value: &str) -> Option<u32> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u32>() {
+        return Some(seconds);
+    }
+    let at = js_sys::Date::parse(value);
+    if at.is_nan() {
+        return None;
+    }
+    let seconds = ((at - js_sys::Date::now()) / 1_000.0).ceil();
+    Some(if seconds > 0.0 { seconds as u32 } else { 0 })
 }

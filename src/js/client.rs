@@ -1,9 +1,12 @@
 //! `createAuthClient` and the exported `AuthClient` class.
 
+use super::session_store::SessionStore;
 use super::{dates, result};
 use crate::client::AuthClient;
 use crate::error::AuthError;
 use crate::model::{SessionData, SignInResponse, SignOutResponse, SignUpResponse};
+use crate::options::SessionOptions;
+use crate::store::Event;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -15,15 +18,59 @@ pub struct JsAuthClient {
     inner: Result<AuthClient, AuthError>,
 }
 
-/// Creates a client from `{baseURL}`, like better-auth's `createAuthClient`.
+fn get(target: &JsValue, key: &str) -> JsValue {
+    if !target.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Reads `sessionOptions` (better-auth's names where it has them; `refetchInterval` in
+/// seconds, as there) over the defaults.
+fn session_options(options: &JsValue) -> SessionOptions {
+    let js = get(options, "sessionOptions");
+    let mut out = SessionOptions::default();
+    let flag = |key: &str, into: &mut bool| {
+        if let Some(value) = get(&js, key).as_bool() {
+            *into = value;
+        }
+    };
+    flag("refetchOnWindowFocus", &mut out.refetch_on_window_focus);
+    flag("refetchOnReconnect", &mut out.refetch_on_reconnect);
+    flag("refetchWhenOffline", &mut out.refetch_when_offline);
+    flag("crossTabSync", &mut out.cross_tab_sync);
+    let number = |key: &str| {
+        get(&js, key)
+            .as_f64()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+    };
+    if let Some(seconds) = number("refetchInterval") {
+        out.refetch_interval_ms = (seconds > 0.0).then_some((seconds * 1_000.0) as u32);
+    }
+    if let Some(ms) = number("focusThrottleMs") {
+        out.focus_throttle_ms = ms as u32;
+    }
+    if let Some(ms) = number("dedupeWindowMs") {
+        out.dedupe_window_ms = ms as u32;
+    }
+    if let Some(ms) = number("timeoutMs") {
+        out.request_timeout_ms = ms as u32;
+    }
+    if let Some(attempts) = number("retryAttempts") {
+        out.retry.max_attempts = (attempts as u32).max(1);
+    }
+    out
+}
+
+/// Creates a client from `{baseURL, sessionOptions?}`, like better-auth's
+/// `createAuthClient`. `sessionOptions`: `refetchOnWindowFocus`, `refetchOnReconnect`,
+/// `refetchWhenOffline`, `refetchInterval` (seconds), `crossTabSync`,
+/// `focusThrottleMs`, `dedupeWindowMs`, `timeoutMs`, `retryAttempts`.
 #[wasm_bindgen(js_name = createAuthClient)]
 pub fn create_auth_client(options: &JsValue) -> JsAuthClient {
-    let base_url = Reflect::get(options, &JsValue::from_str("baseURL"))
-        .ok()
-        .and_then(|value| value.as_string())
-        .unwrap_or_default();
+    let base_url = get(options, "baseURL").as_string().unwrap_or_default();
     JsAuthClient {
-        inner: AuthClient::new(&base_url),
+        inner: AuthClient::with_options(&base_url, session_options(options)),
     }
 }
 
@@ -45,6 +92,13 @@ impl JsAuthClient {
         self.inner.as_ref().ok().map(|c| c.base_url().to_owned())
     }
 
+    /// The reactive session store, or `undefined` when the base URL was invalid.
+    #[wasm_bindgen(getter, js_name = useSession)]
+    pub fn use_session(&self) -> Option<SessionStore> {
+        let client = self.inner.as_ref().ok()?;
+        Some(SessionStore::new(client.inner().clone()))
+    }
+
     fn call<F, Fut>(&self, run: F) -> Promise
     where
         F: FnOnce(AuthClient) -> Fut + 'static,
@@ -59,7 +113,8 @@ impl JsAuthClient {
         })
     }
 
-    /// `{data: {session, user} | null, error}`: the current session.
+    /// `{data: {session, user} | null, error}`: a one-off read of the session (it does
+    /// not update the store; `useSession.refetch()` does).
     #[wasm_bindgen(js_name = getSession)]
     pub fn get_session(&self) -> Promise {
         self.call(|client| async move {
@@ -77,7 +132,10 @@ impl JsAuthClient {
         let json = body_json(&body);
         self.call(|client| async move {
             let response = client.post("/sign-up/email", json).await?;
-            response.decode::<SignUpResponse>()?;
+            let signed_up = response.decode::<SignUpResponse>()?;
+            if signed_up.token.is_some() {
+                client.notify(Event::SignedIn);
+            }
             dates::revive_user_of(&response.body);
             Ok(response.body)
         })
@@ -91,17 +149,19 @@ impl JsAuthClient {
         self.call(|client| async move {
             let response = client.post("/sign-in/email", json).await?;
             response.decode::<SignInResponse>()?;
+            client.notify(Event::SignedIn);
             dates::revive_user_of(&response.body);
             Ok(response.body)
         })
     }
 
-    /// `{data: {success}, error}`: signs out.
+    /// `{data: {success}, error}`: signs out; the store is signed out at once.
     #[wasm_bindgen(js_name = signOut)]
     pub fn sign_out(&self) -> Promise {
         self.call(|client| async move {
             let response = client.post("/sign-out", None).await?;
             response.decode::<SignOutResponse>()?;
+            client.notify(Event::SignedOut);
             Ok(response.body)
         })
     }

@@ -8,5 +8,7 @@
 mod client;
 mod dates;
 mod result;
+mod session_store;
 
 pub use client::{create_auth_client, JsAuthClient};
+pub use session_store::SessionStore;

@@ -1,0 +1,13 @@
+//! Browser event sources of the session store, each an RAII guard: dropping it removes
+//! its listener, closes its channel and frees its closure. They only translate browser
+//! events into store events; the rules live in `crate::store`.
+
+// Installed only in the browser (wasm32); native builds compile them for checking.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+mod cross_tab;
+mod listener;
+mod page;
+
+pub(crate) use cross_tab::CrossTab;
+pub(crate) use page::PageEvents;
