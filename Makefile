@@ -23,7 +23,7 @@ test-native: setup
 	cargo test --all-features
 
 test-browser: setup
-	scripts/with-test-server.sh cargo test $(WASM) --all-features $(BROWSER_TESTS)
+	scripts/with-test-server.sh cargo test $(WASM) --all-features $(BROWSER_TESTS) -- --nocapture
 
 ## The real Better Auth server and the demo page on 127.0.0.1 (DEMO_PORT, default 3000).
 demo: setup

@@ -19,7 +19,7 @@ export BA_TEST_REFUSED_URL="http://127.0.0.1:$("$here/free-port.sh")"
 
 log_dir=$(mktemp -d)
 ready_file="$log_dir/ready"
-ALLOWED_ORIGINS="$BA_TEST_PAGE_ORIGIN${EXTRA_ORIGINS:+,$EXTRA_ORIGINS}" \
+TEST_FAULTS=1 ALLOWED_ORIGINS="$BA_TEST_PAGE_ORIGIN${EXTRA_ORIGINS:+,$EXTRA_ORIGINS}" \
   node "$root/test-server/server.mjs" >"$ready_file" 2>"$log_dir/stderr" &
 server_pid=$!
 stop_server() {

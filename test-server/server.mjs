@@ -9,6 +9,8 @@
 //   DB_FILE          SQLite file to use (default: a fresh file in a temporary folder,
 //                    deleted on exit)
 //   STATIC_DIR       a folder served at / (the demo page); off when unset
+//   TEST_FAULTS      "1" turns on the fault hook and request counters of faults.mjs
+//                    (tests only, never the demo)
 //
 // Prints exactly one ready line, JSON, on stdout:
 //   {"ready":true,"url":"http://127.0.0.1:PORT","baseURL":"http://127.0.0.1:PORT/api/auth","pid":N}
@@ -21,6 +23,7 @@ import { toNodeHandler } from "better-auth/node";
 import { multiSession } from "better-auth/plugins";
 import { getMigrations } from "better-auth/db/migration";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { createFaults } from "./faults.mjs";
 
 const HOST = "127.0.0.1";
 const port = Number(process.env.PORT ?? 0);
@@ -36,6 +39,7 @@ if (!dbFile) {
   dbFile = join(tempDir, "auth.sqlite");
 }
 const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : null;
+const faults = process.env.TEST_FAULTS === "1" ? createFaults() : null;
 
 function cleanup() {
   if (tempDir) {
@@ -58,6 +62,8 @@ function applyCors(req, res) {
   if (!origin || !allowedOrigins.includes(origin)) return false;
   res.setHeader("Access-Control-Allow-Origin", origin);
   res.setHeader("Access-Control-Allow-Credentials", "true");
+  // Lets the client read Retry-After on a 429 (not a CORS-safelisted header).
+  res.setHeader("Access-Control-Expose-Headers", "Retry-After");
   return true;
 }
 
@@ -118,7 +124,17 @@ server.listen(port, HOST, async () => {
       res.writeHead(allowed ? 204 : 403).end();
       return;
     }
-    if (req.url.startsWith("/api/auth")) {
+    const pathname = new URL(req.url, url).pathname;
+    if (faults && pathname.startsWith("/__test/")) {
+      faults.control(req, res, pathname);
+      return;
+    }
+    if (pathname.startsWith("/api/auth")) {
+      const fault = faults?.take(pathname);
+      if (fault) {
+        faults.apply(fault, req, res, { passThrough: () => authHandler(req, res), auth });
+        return;
+      }
       authHandler(req, res);
       return;
     }

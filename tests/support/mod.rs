@@ -15,3 +15,43 @@ pub fn unique_email(tag: &str) -> String {
 }
 
 pub const PASSWORD: &str = "correct-horse-battery";
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+async fn test_route(method: &str, path: &str, body: Option<String>) -> String {
+    let url = format!("{SERVER_URL}{path}");
+    let request = match method {
+        "POST" => gloo_net::http::Request::post(&url)
+            .header("content-type", "application/json")
+            .body(body.unwrap_or_else(|| "{}".into()))
+            .unwrap(),
+        _ => gloo_net::http::Request::get(&url).build().unwrap(),
+    };
+    let response = request.send().await.unwrap();
+    assert!(response.ok(), "{path}: {}", response.status());
+    response.text().await.unwrap()
+}
+
+/// Forgets the server's request counts and pending faults.
+pub async fn reset_server() {
+    test_route("POST", "/__test/reset", None).await;
+}
+
+/// How many requests the server saw to `path` (such as `/api/auth/get-session`)
+/// since the last reset.
+pub async fn request_count(path: &str) -> u32 {
+    let text = test_route("GET", "/__test/counts", None).await;
+    let counts = js_sys::JSON::parse(&text).unwrap();
+    js_sys::Reflect::get(&counts, &path.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0) as u32
+}
+
+/// Arms a fault for the next requests to a path (see test-server/faults.mjs).
+pub async fn add_fault(fault_json: &str) {
+    test_route("POST", "/__test/faults", Some(fault_json.into())).await;
+}

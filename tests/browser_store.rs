@@ -1,0 +1,274 @@
+//! The session store in headless Chromium against the real test server: request
+//! counts on mount and focus, races with sign-out, errors keeping data, clients in
+//! one page agreeing over the cross-tab channel, and cleanup on drop.
+#![cfg(target_arch = "wasm32")]
+// Tests may panic; the panic lints guard library code only.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use better_auth_wasm::{
+    AuthClient, ErrorCode, SessionData, SessionOptions, SessionState, SignInEmail, SignUpEmail,
+};
+use support::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const GET_SESSION: &str = "/api/auth/get-session";
+
+fn client() -> AuthClient {
+    AuthClient::new(SERVER_URL).unwrap()
+}
+
+/// Signs a fresh user up through `client`; returns the email.
+async fn sign_up(client: &AuthClient) -> String {
+    let email = unique_email("store");
+    client
+        .sign_up_email(&SignUpEmail {
+            email: email.clone(),
+            password: PASSWORD.into(),
+            name: "Store User".into(),
+            ..SignUpEmail::default()
+        })
+        .await
+        .unwrap();
+    email
+}
+
+/// Polls the store until `done` holds, for at most `timeout_ms`; returns the state
+/// and the milliseconds waited.
+async fn wait_for(
+    client: &AuthClient,
+    timeout_ms: f64,
+    done: impl Fn(&SessionState<SessionData>) -> bool,
+) -> (SessionState<SessionData>, f64) {
+    let start = js_sys::Date::now();
+    loop {
+        let state = client.session_state();
+        let waited = js_sys::Date::now() - start;
+        if done(&state) {
+            return (state, waited);
+        }
+        assert!(
+            waited < timeout_ms,
+            "timed out after {waited} ms: {state:?}"
+        );
+        sleep(5).await;
+    }
+}
+
+fn loaded(state: &SessionState<SessionData>) -> bool {
+    !state.is_pending && !state.is_refetching
+}
+
+#[wasm_bindgen(inline_js = "
+export function install_counters() {
+  if (globalThis.__baCounters) return;
+  const c = { listeners: 0, channels: 0, timers: new Set() };
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.addEventListener = function (...a) { c.listeners++; return add.apply(this, a); };
+  EventTarget.prototype.removeEventListener = function (...a) { c.listeners--; return remove.apply(this, a); };
+  const Channel = globalThis.BroadcastChannel;
+  const close = Channel.prototype.close;
+  globalThis.BroadcastChannel = class extends Channel {
+    constructor(name) { super(name); c.channels++; this.__open = true; }
+    close() { if (this.__open) { c.channels--; this.__open = false; } return close.call(this); }
+  };
+  const setT = globalThis.setTimeout, clearT = globalThis.clearTimeout;
+  globalThis.setTimeout = function (fn, ms, ...rest) {
+    const id = setT(function (...x) { c.timers.delete(id); return fn(...x); }, ms, ...rest);
+    c.timers.add(id);
+    return id;
+  };
+  globalThis.clearTimeout = function (id) { c.timers.delete(id); return clearT(id); };
+  globalThis.__baCounters = c;
+}
+export function counters() {
+  const c = globalThis.__baCounters;
+  return [c.listeners, c.channels, c.timers.size];
+}
+export function fire(target, type) {
+  const on = target === 'document' ? document : window;
+  on.dispatchEvent(new Event(type));
+}
+")]
+extern "C" {
+    fn install_counters();
+    fn counters() -> Vec<i32>;
+    fn fire(target: &str, event_type: &str);
+}
+
+#[wasm_bindgen_test]
+async fn twenty_subscribers_mounting_at_once_make_one_request() {
+    reset_server().await;
+    let client = client();
+    let signals: Vec<_> = (0..20).map(|_| client.session()).collect();
+    wait_for(&client, 5_000.0, loaded).await;
+    sleep(300).await;
+    let requests = request_count(GET_SESSION).await;
+    console_log!("20 subscribers mounting: {requests} get-session request(s)");
+    assert_eq!(requests, 1);
+    drop(signals);
+}
+
+#[wasm_bindgen_test]
+async fn ten_focus_events_in_two_seconds_make_at_most_one_request() {
+    let client = client();
+    let _signal = client.session();
+    wait_for(&client, 5_000.0, loaded).await;
+    reset_server().await;
+    for i in 0..10 {
+        fire(
+            if i % 2 == 0 { "document" } else { "window" },
+            if i % 2 == 0 {
+                "visibilitychange"
+            } else {
+                "focus"
+            },
+        );
+        sleep(200).await;
+    }
+    sleep(300).await;
+    let requests = request_count(GET_SESSION).await;
+    console_log!("10 focus events in 2 s after mount: {requests} get-session request(s)");
+    assert!(requests <= 1, "{requests}");
+}
+
+#[wasm_bindgen_test]
+async fn a_focus_after_the_throttle_refetches() {
+    let options = SessionOptions {
+        focus_throttle_ms: 300,
+        ..SessionOptions::default()
+    };
+    let client = AuthClient::with_options(SERVER_URL, options).unwrap();
+    let _signal = client.session();
+    wait_for(&client, 5_000.0, loaded).await;
+    reset_server().await;
+    sleep(400).await;
+    fire("document", "visibilitychange");
+    wait_for(&client, 5_000.0, loaded).await;
+    assert_eq!(request_count(GET_SESSION).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_out_during_a_slow_read_of_the_old_session_ends_signed_out() {
+    let client = client();
+    let email = sign_up(&client).await;
+    let _signal = client.session();
+    let (state, _) = wait_for(&client, 5_000.0, |s| s.data.is_some() && loaded(s)).await;
+    assert_eq!(state.data.unwrap().user.email, email);
+
+    // The server answers this read now (signed in) but delivers it 1.5 s later.
+    add_fault(r#"{"path":"/api/auth/get-session","holdMs":1500}"#).await;
+    client.refetch();
+    sleep(100).await;
+    assert!(client.session_state().is_refetching);
+    client.sign_out().await.unwrap();
+    assert_eq!(client.session_state().data, None, "cleared at once on 200");
+    sleep(2_000).await;
+    let state = client.session_state();
+    assert_eq!(
+        state.data, None,
+        "the late answer did not bring the user back"
+    );
+    assert_eq!(state.error, None);
+}
+
+#[wasm_bindgen_test]
+async fn a_500_while_signed_in_keeps_the_data_sets_the_error_then_recovers() {
+    let client = client();
+    let email = sign_up(&client).await;
+    let _signal = client.session();
+    wait_for(&client, 5_000.0, |s| s.data.is_some() && loaded(s)).await;
+
+    add_fault(r#"{"path":"/api/auth/get-session","status":500,"body":"{\"message\":\"boom\"}"}"#)
+        .await;
+    client.refetch();
+    let (state, _) = wait_for(&client, 5_000.0, |s| s.error.is_some()).await;
+    let error = state.error.unwrap();
+    assert_eq!(error.code, ErrorCode::ServerError);
+    assert_eq!(error.status, 500);
+    assert_eq!(state.data.as_ref().unwrap().user.email, email, "data kept");
+    // The retry (about 0.5-1 s later) succeeds and clears the error.
+    let (state, waited) = wait_for(&client, 5_000.0, |s| s.error.is_none() && loaded(s)).await;
+    console_log!("recovered from a 500 by retry after {waited:.0} ms");
+    assert_eq!(state.data.unwrap().user.email, email);
+    client.sign_out().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_clients_in_one_page_agree_on_sign_in_and_sign_out() {
+    let a = client();
+    let b = client();
+    a.sign_out().await.unwrap();
+    let _sa = a.session();
+    let _sb = b.session();
+    wait_for(&b, 5_000.0, |s| loaded(s) && s.data.is_none()).await;
+
+    let email = unique_email("tabs");
+    a.sign_up_email(&SignUpEmail {
+        email: email.clone(),
+        password: PASSWORD.into(),
+        name: "Tabs".into(),
+        ..SignUpEmail::default()
+    })
+    .await
+    .unwrap();
+    let (state, sign_in_delay) = wait_for(&b, 2_000.0, |s| s.data.is_some()).await;
+    assert_eq!(state.data.unwrap().user.email, email);
+
+    a.sign_out().await.unwrap();
+    let (_, sign_out_delay) = wait_for(&b, 2_000.0, |s| s.data.is_none()).await;
+    console_log!(
+        "cross-client (BroadcastChannel, one page): sign-in reached the other in {sign_in_delay:.0} ms, sign-out in {sign_out_delay:.0} ms"
+    );
+
+    // And a sign-in (not a sign-up) too.
+    a.sign_in_email(&SignInEmail {
+        email,
+        password: PASSWORD.into(),
+        ..SignInEmail::default()
+    })
+    .await
+    .unwrap();
+    wait_for(&b, 2_000.0, |s| s.data.is_some()).await;
+    a.sign_out().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_client_leaves_no_listener_channel_or_timer_behind() {
+    install_counters();
+    let before = counters();
+    {
+        let client = client();
+        sign_up(&client).await;
+        let signal = client.session();
+        let clone = client.clone();
+        wait_for(&client, 5_000.0, |s| s.data.is_some() && loaded(s)).await;
+        let during = counters();
+        assert!(
+            during[0] >= before[0] + 4,
+            "listeners installed: {before:?} -> {during:?}"
+        );
+        assert_eq!(during[1], before[1] + 1, "one channel");
+        assert!(during[2] > before[2], "the expiry timer is armed");
+        client.sign_out().await.unwrap();
+        client.refetch(); // a read in flight when the client goes
+        drop(signal);
+        drop(clone);
+    }
+    sleep(100).await;
+    let after = counters();
+    assert_eq!(
+        after, before,
+        "listeners, channels, timers: {before:?} -> {after:?}"
+    );
+}
