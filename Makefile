@@ -5,13 +5,13 @@ BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 # The browser tests read the server's address at build time; lint only type-checks them.
 LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9
 
-.PHONY: setup test lint test-native test-browser demo pkg fixtures clean
+.PHONY: setup test lint test-native test-browser test-e2e demo pkg fixtures clean
 
 setup:
 	@scripts/setup.sh
 
 ## Every test: lint, native tests, browser tests against the real server.
-test: setup lint test-browser test-native
+test: setup lint test-e2e test-browser test-native
 
 lint: setup
 	cargo fmt --all -- --check
@@ -24,6 +24,10 @@ test-native: setup
 
 test-browser: setup
 	scripts/with-test-server.sh cargo test $(WASM) --all-features $(BROWSER_TESTS) -- --nocapture
+
+## Multi-page tests: real tabs of one origin in Chromium (playwright-core).
+test-e2e: setup
+	scripts/e2e.sh
 
 ## The real Better Auth server and the demo page on 127.0.0.1 (DEMO_PORT, default 3000).
 demo: setup

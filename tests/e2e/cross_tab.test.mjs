@@ -1,0 +1,100 @@
+// Pages of one origin agree without every page polling: sign-in and sign-out reach the
+// other pages, the official client's localStorage message is understood, and three
+// polling pages share their polling. Real server, real Chromium, real tabs.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  launch, openPages, subscribeAll, shownAt, uniqueEmail, PASSWORD, testRoute, getSessionCount,
+} from "./browser.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("sign-in and sign-out in one page reach the other page", async () => {
+  const context = await browser.newContext();
+  const [a, b] = await openPages(context, 2);
+  await subscribeAll([a, b]);
+  await shownAt(b, null);
+
+  const email = uniqueEmail("pages");
+  await a.evaluate(
+    ({ email, password }) => window.client.signUpEmail({ email, password, name: "Pages" }),
+    { email, password: PASSWORD },
+  );
+  await a.evaluate(() => window.client.signOut());
+  await shownAt(b, null);
+
+  // Delays count from the moment page A starts the call: its request to the server, the
+  // message to page B, and (for sign-in) page B's own get-session.
+  const signInStart = await a.evaluate(({ email, password }) => {
+    const start = Date.now();
+    window.pending = window.client.signInEmail({ email, password });
+    return start;
+  }, { email, password: PASSWORD });
+  const signInSeen = await shownAt(b, email);
+  assert.equal((await a.evaluate(() => window.pending)).error, null);
+
+  const signOutStart = await a.evaluate(() => {
+    const start = Date.now();
+    window.pending = window.client.signOut();
+    return start;
+  });
+  const signOutSeen = await shownAt(b, null);
+  const signInDelay = signInSeen - signInStart;
+  const signOutDelay = signOutSeen - signOutStart;
+  console.log(
+    `cross-page: sign-in in page A showed in page B ${signInDelay} ms after A started it, sign-out ${signOutDelay} ms`,
+  );
+  assert.ok(signInDelay < 2000 && signOutDelay < 2000);
+  await context.close();
+});
+
+test("an official client's sign-out message in localStorage signs this page out", async () => {
+  const context = await browser.newContext();
+  const [a, b] = await openPages(context, 2);
+  const email = uniqueEmail("official");
+  await a.evaluate(
+    ({ email, password }) => createAuthClient({ baseURL: location.origin }).signUpEmail({ email, password, name: "Official" }),
+    { email, password: PASSWORD },
+  );
+  await subscribeAll([b]);
+  await shownAt(b, email);
+  // What better-auth/client writes after its signOut (its tab's session is gone too).
+  await a.evaluate(async () => {
+    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    localStorage.setItem("better-auth.message", JSON.stringify({
+      event: "session", data: { trigger: "signout" }, clientId: "official-client", timestamp: Date.now(),
+    }));
+  });
+  await shownAt(b, null);
+  await context.close();
+});
+
+async function pollingCount(crossTabSync) {
+  const context = await browser.newContext();
+  const pages = await openPages(context, 3);
+  await pages[0].evaluate(
+    ({ email, password }) => createAuthClient({ baseURL: location.origin }).signUpEmail({ email, password, name: "Poll" }),
+    { email: uniqueEmail("poll"), password: PASSWORD },
+  );
+  await subscribeAll(pages, { refetchInterval: 1, crossTabSync });
+  for (const page of pages) await page.waitForFunction(() => window.latest?.data);
+  await testRoute("POST", "/__test/reset");
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const count = await getSessionCount();
+  await context.close();
+  return count;
+}
+
+test("three pages polling every second share the polling", async () => {
+  const shared = await pollingCount(true);
+  const unshared = await pollingCount(false);
+  console.log(`3 pages polling at 1 s for 5 s: ${shared} get-session requests with cross-tab sharing, ${unshared} without`);
+  assert.ok(shared <= 7, `shared polling made ${shared} requests`);
+  assert.ok(unshared > shared, `without sharing each page polls on its own (${unshared})`);
+});
