@@ -272,3 +272,25 @@ async fn dropping_the_client_leaves_no_listener_channel_or_timer_behind() {
         "listeners, channels, timers: {before:?} -> {after:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_session_signal_yields_pending_then_the_session_then_signed_out() {
+    use futures_signals::signal::SignalExt;
+    use futures_util::StreamExt;
+
+    let client = client();
+    let email = sign_up(&client).await;
+    let other = AuthClient::new(SERVER_URL).unwrap();
+    let mut states = other.session().to_stream();
+    let first = states.next().await.unwrap();
+    assert!(first.is_pending && first.data.is_none());
+    let mut seen = first;
+    while seen.data.is_none() {
+        seen = states.next().await.unwrap();
+        assert!(!(seen.is_pending && seen.data.is_some()));
+    }
+    assert_eq!(seen.data.unwrap().user.email, email);
+    other.sign_out().await.unwrap();
+    let signed_out = states.next().await.unwrap();
+    assert_eq!(signed_out.data, None);
+}
