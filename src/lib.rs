@@ -28,11 +28,14 @@
 
 mod base_url;
 mod client;
+mod decode;
 mod error;
+mod json;
 mod model;
 mod options;
 mod requests;
 mod session_signal;
+mod shell;
 pub mod store;
 mod transport;
 mod triggers;

@@ -3,11 +3,7 @@
 //!
 //! Dates are parsed once, here, from the server's ISO-8601 strings. Fields this crate
 //! does not know (plugins, `user.additionalFields`) are kept in `extra`, never rejected.
-//! This module owns no I/O: it is tested natively on responses captured from a real server.
-
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+//! This module owns no I/O; `crate::decode` reads these from the server's JSON.
 
 /// A point in time, as milliseconds since the Unix epoch (UTC).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,23 +110,6 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IsoVisitor;
-        impl Visitor<'_> for IsoVisitor {
-            type Value = Timestamp;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an ISO-8601 UTC date string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
-                Timestamp::parse_iso8601(v)
-                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
-            }
-        }
-        deserializer.deserialize_str(IsoVisitor)
-    }
-}
-
 /// A JSON value of a field this crate does not know, kept as the server sent it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -145,94 +124,101 @@ pub enum Value {
     /// An array.
     Array(Vec<Value>),
     /// An object.
-    Object(BTreeMap<String, Value>),
+    Object(Extra),
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ValueVisitor;
-        impl<'de> Visitor<'de> for ValueVisitor {
-            type Value = Value;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-            fn visit_none<E>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-                Value::deserialize(d)
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-                Ok(Value::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-                Ok(Value::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-                Ok(Value::Number(v as f64))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-                Ok(Value::Number(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-                Ok(Value::String(v.into()))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Value, E> {
-                Ok(Value::String(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Value::Array(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-                let mut fields = BTreeMap::new();
-                while let Some((key, value)) = map.next_entry()? {
-                    fields.insert(key, value);
-                }
-                Ok(Value::Object(fields))
-            }
-        }
-        deserializer.deserialize_any(ValueVisitor)
+/// JSON fields by name, in the order the server sent them: the fields of a user or
+/// session this crate has no name for, or the fields of an unknown object.
+///
+/// A list, not a map: these are few, and a map would cost the wasm several KB.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extra(Vec<(String, Value)>);
+
+impl Extra {
+    /// The field named `key`, if there is one.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The fields, in the server's order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// How many fields there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
-/// Fields the server sent that this crate has no name for, by their JSON name.
-pub type Extra = BTreeMap<String, Value>;
+impl FromIterator<(String, Value)> for Extra {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
+impl Value {
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Self::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Self::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if this is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Self::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The field named `key`, if this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Self::Object(fields) => fields.get(key),
+            _ => None,
+        }
+    }
+}
 
 /// A signed-in user.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct User {
     /// The user's id.
     pub id: String,
     /// The user's email address.
     pub email: String,
     /// Whether the email address is verified.
-    #[serde(default)]
     pub email_verified: bool,
     /// The user's display name.
     pub name: String,
     /// The user's avatar URL, if any.
-    #[serde(default)]
     pub image: Option<String>,
     /// When the user was created.
     pub created_at: Timestamp,
     /// When the user was last updated.
     pub updated_at: Timestamp,
     /// Additional fields (`user.additionalFields`, plugins), kept as sent.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// One session of a user on one device.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     /// The session's id.
     pub id: String,
@@ -247,18 +233,15 @@ pub struct Session {
     /// When the session was last updated.
     pub updated_at: Timestamp,
     /// The IP address the session was created from, if known.
-    #[serde(default)]
     pub ip_address: Option<String>,
     /// The user agent the session was created from, if known.
-    #[serde(default)]
     pub user_agent: Option<String>,
     /// Plugin fields, kept as sent.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// What `get-session` returns for a signed-in client.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SessionData {
     /// The session.
     pub session: Session,
@@ -267,34 +250,30 @@ pub struct SessionData {
 }
 
 /// What a successful sign-up returns.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SignUpResponse {
     /// The new session's token, when the server signed the user in (it is also set as
     /// an HttpOnly cookie; this crate never stores it).
-    #[serde(default)]
     pub token: Option<String>,
     /// The new user.
     pub user: User,
 }
 
 /// What a successful sign-in returns.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SignInResponse {
     /// Whether the app should redirect to `url`.
-    #[serde(default)]
     pub redirect: bool,
     /// The new session's token (also set as an HttpOnly cookie; never stored here).
-    #[serde(default)]
     pub token: Option<String>,
     /// Where to redirect when `redirect` is true.
-    #[serde(default)]
     pub url: Option<String>,
     /// The signed-in user.
     pub user: User,
 }
 
 /// What a successful sign-out returns.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignOutResponse {
     /// True when the server ended the session.
     pub success: bool,

@@ -1,13 +1,12 @@
 //! Request bodies of the calls that take one: [`SignUpEmail`] and [`SignInEmail`].
 //!
-//! Plain data, serialized to the JSON names the server expects (camelCase,
-//! `callbackURL`); fields left `None` are not sent.
+//! Plain data, written as the JSON the server expects (camelCase, `callbackURL`);
+//! fields left `None` are not sent.
 
-use serde::Serialize;
+use crate::json::JsonWriter;
 
 /// Sign up with email and password.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SignUpEmail {
     /// The new account's email address.
     pub email: String,
@@ -16,30 +15,48 @@ pub struct SignUpEmail {
     /// The user's display name.
     pub name: String,
     /// The user's avatar URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// `false` gives a session that ends with the browser session (default: remembered).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remember_me: Option<bool>,
     /// Where the email verification link leads, if the server sends one.
-    #[serde(rename = "callbackURL", skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 
 /// Sign in with email and password.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SignInEmail {
     /// The account's email address.
     pub email: String,
     /// The account's password.
     pub password: String,
     /// `false` gives a session that ends with the browser session (default: remembered).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remember_me: Option<bool>,
     /// Where to go after sign-in, for flows that redirect.
-    #[serde(rename = "callbackURL", skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+
+impl SignUpEmail {
+    pub(crate) fn to_json(&self) -> String {
+        JsonWriter::new()
+            .string("email", &self.email)
+            .string("password", &self.password)
+            .string("name", &self.name)
+            .opt_string("image", self.image.as_deref())
+            .opt_bool("rememberMe", self.remember_me)
+            .opt_string("callbackURL", self.callback_url.as_deref())
+            .finish()
+    }
+}
+
+impl SignInEmail {
+    pub(crate) fn to_json(&self) -> String {
+        JsonWriter::new()
+            .string("email", &self.email)
+            .string("password", &self.password)
+            .opt_bool("rememberMe", self.remember_me)
+            .opt_string("callbackURL", self.callback_url.as_deref())
+            .finish()
+    }
 }
 
 #[cfg(test)]
@@ -55,7 +72,7 @@ mod tests {
             callback_url: Some("/home".into()),
         };
         assert_eq!(
-            serde_json::to_string(&body).unwrap(),
+            body.to_json(),
             r#"{"email":"a@example.com","password":"pw","rememberMe":false,"callbackURL":"/home"}"#
         );
         let bare = SignUpEmail {
@@ -65,7 +82,7 @@ mod tests {
             ..SignUpEmail::default()
         };
         assert_eq!(
-            serde_json::to_string(&bare).unwrap(),
+            bare.to_json(),
             r#"{"email":"a@example.com","password":"pw","name":"A"}"#
         );
     }

@@ -1,8 +1,8 @@
 //! [`SessionSignal`]: the session store as a futures-signals `Signal` that counts as a
 //! subscriber for as long as it lives.
 
-use crate::client::Subscription;
 use crate::model::SessionData;
+use crate::shell::Subscription;
 use crate::store::SessionState;
 use futures_signals::signal::{MutableSignalCloned, Signal};
 use std::pin::Pin;

@@ -6,10 +6,10 @@
 //! own JSON parser. Owns no state beyond the base URL and the timeout.
 
 use crate::base_url::BaseUrl;
+use crate::decode::Decode;
 use crate::error::{AuthError, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
-use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -36,9 +36,9 @@ pub(crate) struct JsonResponse {
 
 impl JsonResponse {
     /// Reads the body as `T`; a body of the wrong shape is [`ErrorCode::InvalidResponse`].
-    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, AuthError> {
-        serde_wasm_bindgen::from_value(self.body.clone())
-            .map_err(|_| AuthError::invalid_response(self.status, self.status_text.clone()))
+    pub fn decode<T: Decode>(&self) -> Result<T, AuthError> {
+        T::decode(&self.body)
+            .ok_or_else(|| AuthError::invalid_response(self.status, self.status_text.clone()))
     }
 }
 

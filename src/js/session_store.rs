@@ -3,7 +3,7 @@
 //! identity until the state changes, as React's `useSyncExternalStore` requires.
 
 use super::{dates, result};
-use crate::client::{Inner, Subscription};
+use crate::shell::{Inner, Subscription};
 use js_sys::{Date, Function, Object};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;

@@ -1,0 +1,261 @@
+//! Reading the server's JSON into the model types: [`Decode`], implemented once over
+//! [`JsonView`] for the browser and for native tests.
+//!
+//! A body of the wrong shape decodes to `None`, which the transport reports as
+//! `INVALID_RESPONSE`. Unknown fields are kept in `extra`; missing optional ones are
+//! `None`.
+
+use crate::json::JsonView;
+use crate::model::{
+    Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse, Timestamp, User,
+};
+
+/// A type read from the server's JSON.
+pub(crate) trait Decode: Sized {
+    /// The value, or `None` when the JSON does not have its shape.
+    fn decode<J: JsonView>(json: &J) -> Option<Self>;
+}
+
+fn string<J: JsonView>(json: &J, key: &str) -> Option<String> {
+    json.field(key)?.string()
+}
+
+/// A field that may be missing or `null`; present, it must be a string.
+fn opt_string<J: JsonView>(json: &J, key: &str) -> Option<Option<String>> {
+    match json.field(key) {
+        None => Some(None),
+        Some(value) if value.is_null() => Some(None),
+        Some(value) => value.string().map(Some),
+    }
+}
+
+fn time<J: JsonView>(json: &J, key: &str) -> Option<Timestamp> {
+    Timestamp::parse_iso8601(&string(json, key)?)
+}
+
+const USER_FIELDS: &[&str] = &[
+    "id",
+    "email",
+    "emailVerified",
+    "name",
+    "image",
+    "createdAt",
+    "updatedAt",
+];
+
+impl Decode for User {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        Some(Self {
+            id: string(json, "id")?,
+            email: string(json, "email")?,
+            email_verified: match json.field("emailVerified") {
+                None => false,
+                Some(value) => value.boolean()?,
+            },
+            name: string(json, "name")?,
+            image: opt_string(json, "image")?,
+            created_at: time(json, "createdAt")?,
+            updated_at: time(json, "updatedAt")?,
+            extra: json.extra(USER_FIELDS),
+        })
+    }
+}
+
+const SESSION_FIELDS: &[&str] = &[
+    "id",
+    "token",
+    "userId",
+    "expiresAt",
+    "createdAt",
+    "updatedAt",
+    "ipAddress",
+    "userAgent",
+];
+
+impl Decode for Session {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        Some(Self {
+            id: string(json, "id")?,
+            token: string(json, "token")?,
+            user_id: string(json, "userId")?,
+            expires_at: time(json, "expiresAt")?,
+            created_at: time(json, "createdAt")?,
+            updated_at: time(json, "updatedAt")?,
+            ip_address: opt_string(json, "ipAddress")?,
+            user_agent: opt_string(json, "userAgent")?,
+            extra: json.extra(SESSION_FIELDS),
+        })
+    }
+}
+
+impl Decode for SessionData {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        Some(Self {
+            session: Session::decode(&json.field("session")?)?,
+            user: User::decode(&json.field("user")?)?,
+        })
+    }
+}
+
+/// `null` is `None`; anything else must decode.
+impl<T: Decode> Decode for Option<T> {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        if json.is_null() {
+            Some(None)
+        } else {
+            T::decode(json).map(Some)
+        }
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        json.items()?.iter().map(T::decode).collect()
+    }
+}
+
+impl Decode for SignUpResponse {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        Some(Self {
+            token: opt_string(json, "token")?,
+            user: User::decode(&json.field("user")?)?,
+        })
+    }
+}
+
+impl Decode for SignInResponse {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        Some(Self {
+            redirect: json
+                .field("redirect")
+                .and_then(|v| v.boolean())
+                .unwrap_or(false),
+            token: opt_string(json, "token")?,
+            url: opt_string(json, "url")?,
+            user: User::decode(&json.field("user")?)?,
+        })
+    }
+}
+
+impl Decode for SignOutResponse {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        Some(Self {
+            success: json.field("success")?.boolean()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! On responses captured from the real test server (`tests/fixtures/`, re-captured
+    //! by `make fixtures`).
+    use super::*;
+    use crate::error::{AuthError, ErrorCode};
+    use crate::model::Value;
+
+    fn fixture(name: &str) -> serde_json::Value {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// How the transport turns a non-2xx JSON body into an error.
+    fn error_from(status: u16, status_text: &str, body: &serde_json::Value) -> AuthError {
+        AuthError::from_response(
+            status,
+            status_text.into(),
+            body.field("code").and_then(|v| v.string()),
+            body.field("message").and_then(|v| v.string()),
+        )
+    }
+
+    #[test]
+    fn signed_out_get_session_is_null() {
+        let parsed = Option::<SessionData>::decode(&fixture("get-session-signed-out.json"));
+        assert_eq!(parsed, Some(None));
+    }
+
+    #[test]
+    fn get_session_gives_typed_session_and_user() {
+        let data = SessionData::decode(&fixture("get-session.json")).unwrap();
+        assert_eq!(data.user.email, "fixture@example.com");
+        assert_eq!(data.user.name, "Fixture User");
+        assert!(!data.user.email_verified);
+        assert_eq!(data.user.image, None);
+        assert_eq!(data.session.user_id, data.user.id);
+        assert_eq!(data.session.user_agent.as_deref(), Some("node"));
+        // Sessions last 7 days by default.
+        let lifetime = data.session.expires_at.as_millis() - data.session.created_at.as_millis();
+        assert!((lifetime - 7 * 86_400_000).abs() < 1_000, "{lifetime}");
+        assert!(data.session.created_at > Timestamp::from_millis(1_700_000_000_000));
+        assert!(data.user.extra.is_empty() && data.session.extra.is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_not_rejected() {
+        let mut json = fixture("get-session.json");
+        json["user"]["role"] = "admin".into();
+        json["user"]["prefs"] = serde_json::json!({"theme": "dark", "beta": [1, true, null]});
+        json["session"]["activeOrganizationId"] = serde_json::Value::Null;
+        let data = SessionData::decode(&json).unwrap();
+        assert_eq!(
+            data.user.extra.get("role").and_then(Value::as_str),
+            Some("admin")
+        );
+        let prefs = data.user.extra.get("prefs").unwrap();
+        assert_eq!(
+            prefs.get("beta"),
+            Some(&Value::Array(vec![
+                Value::Number(1.0),
+                Value::Bool(true),
+                Value::Null
+            ]))
+        );
+        assert_eq!(prefs.get("theme").and_then(Value::as_str), Some("dark"));
+        assert_eq!(
+            data.session.extra.get("activeOrganizationId"),
+            Some(&Value::Null)
+        );
+    }
+
+    #[test]
+    fn wrong_shapes_are_rejected_not_guessed() {
+        let mut broken_date = fixture("get-session.json");
+        broken_date["session"]["expiresAt"] = "yesterday".into();
+        assert_eq!(SessionData::decode(&broken_date), None);
+        let mut missing_user = fixture("get-session.json");
+        missing_user.as_object_mut().unwrap().remove("user");
+        assert_eq!(SessionData::decode(&missing_user), None);
+        let mut wrong_type = fixture("get-session.json");
+        wrong_type["user"]["image"] = 42.into();
+        assert_eq!(SessionData::decode(&wrong_type), None);
+        assert_eq!(SessionData::decode(&serde_json::json!("<html>")), None);
+        assert_eq!(Vec::<SessionData>::decode(&serde_json::json!({})), None);
+    }
+
+    #[test]
+    fn sign_up_sign_in_and_sign_out_answers_decode() {
+        let up = SignUpResponse::decode(&fixture("sign-up.json")).unwrap();
+        assert_eq!(up.user.email, "fixture@example.com");
+        assert!(up.token.is_some());
+        let signed_in = SignInResponse::decode(&fixture("sign-in.json")).unwrap();
+        assert!(!signed_in.redirect);
+        assert_eq!(signed_in.user.id, up.user.id);
+        let out = SignOutResponse::decode(&fixture("sign-out.json")).unwrap();
+        assert!(out.success);
+    }
+
+    #[test]
+    fn server_error_bodies_become_typed_errors() {
+        let wrong = error_from(401, "Unauthorized", &fixture("sign-in-wrong-password.json"));
+        assert_eq!(wrong.code, ErrorCode::InvalidEmailOrPassword);
+        assert_eq!(wrong.status, 401);
+        assert_eq!(wrong.message, "Invalid email or password");
+        let dup = error_from(
+            422,
+            "Unprocessable Entity",
+            &fixture("sign-up-duplicate.json"),
+        );
+        assert_eq!(dup.code, ErrorCode::UserAlreadyExists);
+    }
+}

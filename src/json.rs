@@ -1,0 +1,247 @@
+//! JSON without a JSON library in the wasm: [`JsonView`], read access to a value the
+//! browser's `JSON.parse` made, and [`JsonWriter`], which writes request bodies.
+//!
+//! The decoders in `crate::decode` are generic over [`JsonView`], so the same code runs
+//! on `JsValue` in the browser and on `serde_json::Value` in native tests (captured
+//! server responses). Keeping serde and `core::fmt` out of this path keeps the wasm small.
+
+use crate::model::{Extra, Value};
+
+/// Read access to a parsed JSON value.
+pub(crate) trait JsonView: Sized {
+    /// The field `key` of an object; `None` when this is not an object, or the field is
+    /// missing or `undefined`.
+    fn field(&self, key: &str) -> Option<Self>;
+    /// The string, if this is one.
+    fn string(&self) -> Option<String>;
+    /// The number, if this is one.
+    fn number(&self) -> Option<f64>;
+    /// The boolean, if this is one.
+    fn boolean(&self) -> Option<bool>;
+    /// True for `null`.
+    fn is_null(&self) -> bool;
+    /// The items, if this is an array.
+    fn items(&self) -> Option<Vec<Self>>;
+    /// The fields in order, if this is a plain object (not an array).
+    fn entries(&self) -> Option<Vec<(String, Self)>>;
+
+    /// This value as a [`Value`], to keep a field this crate has no name for.
+    fn to_value(&self) -> Value {
+        if let Some(s) = self.string() {
+            Value::String(s)
+        } else if let Some(n) = self.number() {
+            Value::Number(n)
+        } else if let Some(b) = self.boolean() {
+            Value::Bool(b)
+        } else if let Some(items) = self.items() {
+            Value::Array(items.iter().map(JsonView::to_value).collect())
+        } else if let Some(entries) = self.entries() {
+            Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            )
+        } else {
+            Value::Null
+        }
+    }
+
+    /// The fields of an object other than `known`, as [`Value`]s.
+    fn extra(&self, known: &[&str]) -> Extra {
+        self.entries()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(key, _)| !known.contains(&key.as_str()))
+            .map(|(key, value)| (key, value.to_value()))
+            .collect()
+    }
+}
+
+impl JsonView for wasm_bindgen::JsValue {
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(self, &Self::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined())
+    }
+    fn string(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn is_null(&self) -> bool {
+        Self::is_null(self)
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(self).then(|| js_sys::Array::from(self).iter().collect())
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        if !self.is_object() || js_sys::Array::is_array(self) {
+            return None;
+        }
+        let object = js_sys::Object::from(self.clone());
+        Some(
+            js_sys::Object::keys(&object)
+                .iter()
+                .filter_map(|key| {
+                    let value = js_sys::Reflect::get(self, &key).ok()?;
+                    Some((key.as_string()?, value))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Writes a flat JSON object: `{"key":value,...}`.
+pub(crate) struct JsonWriter {
+    out: String,
+}
+
+impl JsonWriter {
+    pub fn new() -> Self {
+        Self {
+            out: String::from("{"),
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        if self.out.len() > 1 {
+            self.out.push(',');
+        }
+        push_string(&mut self.out, key);
+        self.out.push(':');
+    }
+
+    /// Adds a string field.
+    pub fn string(mut self, key: &str, value: &str) -> Self {
+        self.key(key);
+        push_string(&mut self.out, value);
+        self
+    }
+
+    /// Adds a string field when there is a value.
+    pub fn opt_string(self, key: &str, value: Option<&str>) -> Self {
+        match value {
+            Some(value) => self.string(key, value),
+            None => self,
+        }
+    }
+
+    /// Adds a boolean field when there is a value.
+    pub fn opt_bool(mut self, key: &str, value: Option<bool>) -> Self {
+        if let Some(value) = value {
+            self.key(key);
+            self.out.push_str(if value { "true" } else { "false" });
+        }
+        self
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push('}');
+        self.out
+    }
+}
+
+/// Appends `text` as a JSON string literal.
+fn push_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                let code = c as usize;
+                for nibble in [code >> 4, code & 0xf] {
+                    out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Native tests read captured responses through serde_json.
+    impl JsonView for serde_json::Value {
+        fn field(&self, key: &str) -> Option<Self> {
+            self.as_object()?.get(key).cloned()
+        }
+        fn string(&self) -> Option<String> {
+            self.as_str().map(String::from)
+        }
+        fn number(&self) -> Option<f64> {
+            self.as_f64()
+        }
+        fn boolean(&self) -> Option<bool> {
+            self.as_bool()
+        }
+        fn is_null(&self) -> bool {
+            serde_json::Value::is_null(self)
+        }
+        fn items(&self) -> Option<Vec<Self>> {
+            self.as_array().cloned()
+        }
+        fn entries(&self) -> Option<Vec<(String, Self)>> {
+            Some(
+                self.as_object()?
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            )
+        }
+    }
+
+    #[test]
+    fn writes_json_that_round_trips_through_a_real_parser() {
+        let nasty = "quote\" backslash\\ newline\n tab\t bell\u{7} zoë 名前 🎉";
+        let text = JsonWriter::new()
+            .string("name", nasty)
+            .opt_string("missing", None)
+            .opt_bool("rememberMe", Some(false))
+            .opt_string("callbackURL", Some("/home"))
+            .finish();
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed["name"], nasty);
+        assert_eq!(parsed["rememberMe"], false);
+        assert_eq!(parsed["callbackURL"], "/home");
+        assert!(parsed.get("missing").is_none());
+        assert_eq!(JsonWriter::new().finish(), "{}");
+    }
+
+    #[test]
+    fn unknown_values_are_kept_whole() {
+        let json: serde_json::Value =
+            serde_json::from_str(r#"{"id":"1","n":2.5,"list":[true,null,"x"],"obj":{"a":{}}}"#)
+                .unwrap();
+        let extra = json.extra(&["id"]);
+        assert_eq!(extra.len(), 3);
+        assert_eq!(extra.get("n"), Some(&Value::Number(2.5)));
+        assert_eq!(
+            extra.get("list"),
+            Some(&Value::Array(vec![
+                Value::Bool(true),
+                Value::Null,
+                Value::String("x".into())
+            ]))
+        );
+        let obj = extra.get("obj").unwrap();
+        assert_eq!(obj.get("a"), Some(&Value::Object(Extra::default())));
+        assert_eq!(extra.get("id"), None);
+    }
+}

@@ -1,0 +1,298 @@
+//! The shell of the session store: [`Inner`] carries out the store's commands (reads,
+//! the one timer, broadcasts, published snapshots) and feeds browser events and read
+//! results back in. It holds no rule of its own (those are in `crate::store`).
+
+use crate::error::{AuthError, ErrorCode};
+use crate::model::{SessionData, Timestamp};
+use crate::options::SessionOptions;
+use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData};
+use crate::transport::{Method, Transport};
+use crate::triggers::{CrossTab, PageEvents};
+use futures_signals::signal::Mutable;
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::JsValue;
+use web_sys::AbortController;
+
+/// A session as the store holds it: typed, plus the parsed JSON for the JS face (which
+/// keeps every field the server sent).
+#[derive(Clone, Debug)]
+pub(crate) struct Loaded {
+    pub data: SessionData,
+    /// The parsed JSON, read by the JS face only.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub raw: JsValue,
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
+}
+
+impl StoreData for Loaded {
+    fn expires_at(&self) -> Timestamp {
+        self.data.session.expires_at
+    }
+}
+
+type Listener = Rc<dyn Fn()>;
+
+pub(crate) struct Inner {
+    pub(crate) transport: Transport,
+    machine: RefCell<Machine<Loaded>>,
+    pub(crate) state: Mutable<SessionState<SessionData>>,
+    queue: RefCell<VecDeque<Event<Loaded>>>,
+    dispatching: Cell<bool>,
+    reads: RefCell<Vec<(FetchId, AbortController)>>,
+    timer: RefCell<Option<Timeout>>,
+    listeners: RefCell<Vec<(u64, Listener)>>,
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    next_listener: Cell<u64>,
+    version: Cell<u64>,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    page: RefCell<Option<PageEvents>>,
+    cross_tab: RefCell<Option<CrossTab>>,
+    /// The JS face's snapshot and the version it was built for.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) js_snapshot: RefCell<Option<(u64, JsValue)>>,
+}
+
+fn now() -> Timestamp {
+    #[cfg(target_arch = "wasm32")]
+    let millis = js_sys::Date::now() as i64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    Timestamp::from_millis(millis)
+}
+
+impl Inner {
+    /// The shell for one client; in the browser it also installs the page and
+    /// cross-tab triggers.
+    pub(crate) fn new(transport: Transport, options: SessionOptions, seed: u64) -> Rc<Self> {
+        let cross_tab_sync = options.cross_tab_sync;
+        let inner = Rc::new(Self {
+            transport,
+            machine: RefCell::new(Machine::new(options, seed)),
+            state: Mutable::new(SessionState::default()),
+            queue: RefCell::new(VecDeque::new()),
+            dispatching: Cell::new(false),
+            reads: RefCell::new(Vec::new()),
+            timer: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            next_listener: Cell::new(0),
+            version: Cell::new(0),
+            page: RefCell::new(None),
+            cross_tab: RefCell::new(None),
+            js_snapshot: RefCell::new(None),
+        });
+        #[cfg(target_arch = "wasm32")]
+        install_triggers(&inner, cross_tab_sync);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = cross_tab_sync;
+        inner
+    }
+
+    /// Feeds one event to the store and carries out its commands. Events raised while
+    /// doing so (a listener calling `refetch`) are queued, never nested.
+    pub(crate) fn dispatch(self: &Rc<Self>, event: Event<Loaded>) {
+        self.queue.borrow_mut().push_back(event);
+        if self.dispatching.replace(true) {
+            return;
+        }
+        loop {
+            let Some(event) = self.queue.borrow_mut().pop_front() else {
+                break;
+            };
+            let commands = match self.machine.try_borrow_mut() {
+                Ok(mut machine) => machine.handle(event, now()),
+                Err(_) => Vec::new(),
+            };
+            for command in commands {
+                self.execute(command);
+            }
+        }
+        self.dispatching.set(false);
+    }
+
+    fn execute(self: &Rc<Self>, command: Command) {
+        match command {
+            Command::StartFetch { id, bypass_cache } => self.start_read(id, bypass_cache),
+            Command::AbortFetch(id) => {
+                let mut reads = self.reads.borrow_mut();
+                if let Some(at) = reads.iter().position(|(read, _)| *read == id) {
+                    let (_, controller) = reads.swap_remove(at);
+                    controller.abort();
+                }
+            }
+            Command::Publish => self.publish(),
+            Command::Broadcast(message) => {
+                if let Some(cross_tab) = self.cross_tab.borrow().as_ref() {
+                    cross_tab.send(message);
+                }
+            }
+            Command::ArmTimer(at) => {
+                let delay = (at.as_millis() - now().as_millis()).clamp(0, i64::from(i32::MAX));
+                let weak = Rc::downgrade(self);
+                // The callback only schedules the event: the timer may be replaced while
+                // it is handled, and a closure must not be dropped while it runs.
+                let timeout = Timeout::new(u32::try_from(delay).unwrap_or(0), move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some(inner) = weak.upgrade() {
+                            inner.dispatch(Event::TimerFired);
+                        }
+                    });
+                });
+                self.timer.replace(Some(timeout));
+            }
+            Command::DisarmTimer => {
+                self.timer.replace(None);
+            }
+        }
+    }
+
+    fn start_read(self: &Rc<Self>, id: FetchId, bypass_cache: bool) {
+        let Ok(controller) = AbortController::new() else {
+            self.dispatch(Event::FetchFinished {
+                id,
+                outcome: Err(AuthError::local(ErrorCode::Network)),
+            });
+            return;
+        };
+        self.reads.borrow_mut().push((id, controller.clone()));
+        let transport = self.transport.clone();
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let path = if bypass_cache {
+                "/get-session?disableCookieCache=true"
+            } else {
+                "/get-session"
+            };
+            let outcome = transport
+                .request_with(Method::Get, path, None, &controller)
+                .await
+                .and_then(|response| {
+                    let data: Option<SessionData> = response.decode()?;
+                    Ok(data.map(|data| Loaded {
+                        data,
+                        raw: response.body,
+                    }))
+                });
+            if let Some(inner) = weak.upgrade() {
+                inner.reads.borrow_mut().retain(|(read, _)| *read != id);
+                inner.dispatch(Event::FetchFinished { id, outcome });
+            }
+        });
+    }
+
+    fn publish(&self) {
+        self.version.set(self.version.get() + 1);
+        let snapshot = match self.machine.try_borrow() {
+            Ok(machine) => {
+                let state = machine.state();
+                SessionState {
+                    data: state.data.as_ref().map(|loaded| loaded.data.clone()),
+                    error: state.error.clone(),
+                    is_pending: state.is_pending,
+                    is_refetching: state.is_refetching,
+                    last_result_at: state.last_result_at,
+                    last_fetch_reason: state.last_fetch_reason,
+                }
+            }
+            Err(_) => return,
+        };
+        self.state.set(snapshot);
+        let listeners: Vec<Listener> = self
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, l)| Rc::clone(l))
+            .collect();
+        for listener in listeners {
+            listener();
+        }
+    }
+
+    /// The store's current state, with the raw JSON of the session.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
+        self.machine.try_borrow().ok().map(|m| read(m.state()))
+    }
+
+    /// Increases on every published change.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// Calls `listener` after every published change, until removed.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn add_listener(&self, listener: Listener) -> u64 {
+        let id = self.next_listener.get() + 1;
+        self.next_listener.set(id);
+        self.listeners.borrow_mut().push((id, listener));
+        id
+    }
+
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn remove_listener(&self, id: u64) {
+        self.listeners.borrow_mut().retain(|(l, _)| *l != id);
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        for (_, controller) in self.reads.get_mut().drain(..) {
+            controller.abort();
+        }
+        // The timer, listeners and channel are guards: dropping the fields removes them.
+    }
+}
+
+/// Counts as one subscriber of the session store while alive.
+pub(crate) struct Subscription {
+    inner: Weak<Inner>,
+}
+
+impl Subscription {
+    pub(crate) fn new(inner: &Rc<Inner>) -> Self {
+        inner.dispatch(Event::Subscribed);
+        Self {
+            inner: Rc::downgrade(inner),
+        }
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(inner) = self.inner.upgrade() {
+            inner.dispatch(Event::Unsubscribed);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn install_triggers(inner: &Rc<Inner>, cross_tab_sync: bool) {
+    let weak = Rc::downgrade(inner);
+    let send = move |event: Event<Loaded>| {
+        if let Some(inner) = weak.upgrade() {
+            inner.dispatch(event);
+        }
+    };
+    for event in PageEvents::initial_events() {
+        send(event);
+    }
+    inner.page.replace(Some(PageEvents::install(send.clone())));
+    if cross_tab_sync {
+        let base = inner.transport.base().as_str().to_owned();
+        inner
+            .cross_tab
+            .replace(Some(CrossTab::install(&base, move |message| {
+                send(Event::FromOtherTab(message))
+            })));
+    }
+}
