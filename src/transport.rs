@@ -1,19 +1,28 @@
 //! [`Transport`]: one HTTP call to the auth server, and every way it can fail turned
 //! into an [`AuthError`].
 //!
-//! Uses gloo-net with `credentials: "include"` (the session cookie is HttpOnly; the
-//! browser sends it), a timeout that aborts the request and its body, and the browser's
-//! own JSON parser. Owns no state beyond the base URL and the timeout.
+//! Calls the global `fetch` directly (web-sys; gloo-net's request builder pulled
+//! `core::fmt` into the wasm) with `credentials: "include"` (the session cookie is
+//! HttpOnly; the browser sends it), a timeout that aborts the request and its body, and
+//! the browser's own JSON parser. Owns no state beyond the base URL and the timeout.
 
 use crate::base_url::BaseUrl;
 use crate::decode::Decode;
 use crate::error::{AuthError, ErrorCode};
-use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
+use js_sys::Promise;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
-use web_sys::{AbortController, RequestCredentials};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch`: in a window and in a worker alike.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(input: &str, init: &RequestInit) -> Promise;
+}
 
 /// The default time a request may take, body included, before it fails with
 /// [`ErrorCode::Timeout`].
@@ -99,32 +108,44 @@ impl Transport {
             })
         };
 
-        let url = self.base.endpoint(path);
-        let signal = controller.signal();
-        let builder: RequestBuilder = match method {
-            Method::Get => Request::get(&url),
-            Method::Post => Request::post(&url),
+        let init = RequestInit::new();
+        init.set_method(match method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        });
+        init.set_credentials(RequestCredentials::Include);
+        init.set_signal(Some(&controller.signal()));
+        if let Some(body) = json_body {
+            let headers = Headers::new().map_err(|_| network())?;
+            headers
+                .set("content-type", "application/json")
+                .map_err(|_| network())?;
+            init.set_headers(&headers);
+            init.set_body(&JsValue::from_str(&body));
         }
-        .credentials(RequestCredentials::Include)
-        .abort_signal(Some(&signal));
-        let request = match json_body {
-            Some(body) => builder
-                .header("content-type", "application/json")
-                .body(body),
-            None => builder.build(),
-        }
-        .map_err(|_| network())?;
 
-        let response = request.send().await.map_err(|_| failed(&timed_out))?;
+        let response: Response = JsFuture::from(global_fetch(&self.base.endpoint(path), &init))
+            .await
+            .and_then(|value| value.dyn_into())
+            .map_err(|_| failed(&timed_out))?;
         let status = response.status();
         let status_text = response.status_text();
         let retry_after = response
             .headers()
             .get("retry-after")
+            .ok()
+            .flatten()
             .as_deref()
             .and_then(parse_retry_after);
         // A body cut off by a reset connection or by the timeout fails here.
-        let text = response.text().await.map_err(|_| failed(&timed_out))?;
+        let text = match response.text() {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|t| t.as_string()),
+            Err(_) => None,
+        }
+        .ok_or_else(|| failed(&timed_out))?;
         let parsed = js_sys::JSON::parse(&text).ok();
 
         if (200..300).contains(&status) {
