@@ -3,7 +3,7 @@ SHELL := /bin/bash
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 # The browser tests read the server's address at build time; lint only type-checks them.
-LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9
+LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9 BA_TEST_SHORT_SERVER_URL=http://127.0.0.1:9
 
 .PHONY: setup test lint test-native test-browser test-e2e demo pkg fixtures clean
 

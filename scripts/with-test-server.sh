@@ -7,6 +7,8 @@
 #   WASM_BINDGEN_TEST_ADDRESS the address wasm-bindgen-test serves the test page on
 #   BA_TEST_PAGE_ORIGIN      that page's origin (allowed by CORS and trustedOrigins)
 #   BA_TEST_REFUSED_URL      an http URL on a port where nothing listens
+#   BA_TEST_SHORT_SERVER_URL a second server whose sessions are fresh for 1 s and expire
+#                            after 3 s (SESSION_NOT_FRESH and SESSION_EXPIRED tests)
 # Optional input: DB_FILE (keep the SQLite file), STATIC_DIR, EXTRA_ORIGINS (comma list).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,41 +20,49 @@ export BA_TEST_PAGE_ORIGIN="http://127.0.0.1:$page_port"
 export BA_TEST_REFUSED_URL="http://127.0.0.1:$("$here/free-port.sh")"
 
 log_dir=$(mktemp -d)
-ready_file="$log_dir/ready"
-TEST_FAULTS=1 ALLOWED_ORIGINS="$BA_TEST_PAGE_ORIGIN${EXTRA_ORIGINS:+,$EXTRA_ORIGINS}" \
-  node "$root/test-server/server.mjs" >"$ready_file" 2>"$log_dir/stderr" &
-server_pid=$!
-stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+pids=()
+stop_servers() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$log_dir"
 }
-trap stop_server EXIT
+trap stop_servers EXIT
 
-for _ in $(seq 1 300); do
-  [ -s "$ready_file" ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "test server exited before it was ready:" >&2
-    cat "$log_dir/stderr" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ ! -s "$ready_file" ]; then
-  echo "test server not ready after 30 s:" >&2
-  cat "$log_dir/stderr" >&2
-  exit 1
-fi
-BA_TEST_SERVER_URL=$(python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' <"$ready_file")
-export BA_TEST_SERVER_URL
-echo "test server: $BA_TEST_SERVER_URL (pid $server_pid), test page: $BA_TEST_PAGE_ORIGIN"
+# start_server NAME [VAR=VALUE...]: starts a server and waits for its ready line.
+start_server() {
+  local name=$1
+  shift
+  env "$@" TEST_FAULTS=1 ALLOWED_ORIGINS="$BA_TEST_PAGE_ORIGIN${EXTRA_ORIGINS:+,$EXTRA_ORIGINS}" \
+    node "$root/test-server/server.mjs" >"$log_dir/$name.ready" 2>"$log_dir/$name.stderr" &
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 1 300); do
+    [ -s "$log_dir/$name.ready" ] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "test server $name did not start:" >&2
+  cat "$log_dir/$name.stderr" >&2
+  return 1
+}
+
+url_of() { python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' <"$log_dir/$1.ready"; }
+start_server main
+start_server short FRESH_AGE=1 SESSION_EXPIRES_IN=3
+BA_TEST_SERVER_URL=$(url_of main)
+BA_TEST_SHORT_SERVER_URL=$(url_of short)
+export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL
+echo "test servers: $BA_TEST_SERVER_URL, short sessions $BA_TEST_SHORT_SERVER_URL; test page: $BA_TEST_PAGE_ORIGIN"
 
 set +e
 "$@"
 status=$?
 set -e
-if [ "$status" -ne 0 ] && [ -s "$log_dir/stderr" ]; then
-  echo "--- test server stderr ---" >&2
-  tail -n 40 "$log_dir/stderr" >&2
+if [ "$status" -ne 0 ]; then
+  for log in "$log_dir"/*.stderr; do
+    [ -s "$log" ] || continue
+    echo "--- $(basename "$log") ---" >&2
+    tail -n 40 "$log" >&2
+  done
 fi
 exit "$status"

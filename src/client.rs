@@ -137,10 +137,18 @@ impl AuthClient {
     }
 
     pub(crate) async fn get_session_response(&self) -> Result<JsonResponse, AuthError> {
-        self.inner
-            .transport
-            .request(Method::Get, "/get-session", None)
-            .await
+        self.get("/get-session").await
+    }
+
+    pub(crate) async fn get(&self, path: &str) -> Result<JsonResponse, AuthError> {
+        self.inner.transport.request(Method::Get, path, None).await
+    }
+
+    /// The store's state as a signal, without counting as a subscriber.
+    pub(crate) fn state_signal(
+        &self,
+    ) -> futures_signals::signal::MutableSignalCloned<SessionState<SessionData>> {
+        self.inner.state.signal_cloned()
     }
 
     pub(crate) async fn post(
@@ -156,8 +164,7 @@ impl AuthClient {
             .await
     }
 
-    /// Tells the store that a mutation made through the JS face succeeded.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    /// Tells the store that a mutation succeeded.
     pub(crate) fn notify(&self, event: Event<Loaded>) {
         self.inner.dispatch(event);
     }

@@ -137,6 +137,15 @@ impl Decode for SignInResponse {
     }
 }
 
+/// `{status: true}`, the answer of the revoke calls.
+pub(crate) struct StatusResponse;
+
+impl Decode for StatusResponse {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        json.field("status")?.boolean()?.then_some(Self)
+    }
+}
+
 impl Decode for SignOutResponse {
     fn decode<J: JsonView>(json: &J) -> Option<Self> {
         Some(Self {

@@ -102,7 +102,9 @@ impl ErrorCode {
             Self::InvalidEmailOrPassword => "Invalid email or password. Check both and try again.",
             Self::UserAlreadyExists => "An account with this email already exists. Sign in instead.",
             Self::SessionExpired => "The session has expired. Sign in again.",
-            Self::InvalidToken => "The session is no longer valid. Sign in again.",
+            Self::InvalidToken => {
+                "The session is no longer valid (it was revoked or signed out elsewhere). Sign in again."
+            }
             Self::SessionNotFresh => {
                 "The session is too old for this action. Ask the user to sign in again, then retry."
             }

@@ -32,9 +32,11 @@ mod decode;
 mod error;
 mod json;
 mod model;
+mod multi_session;
 mod options;
 mod requests;
 mod session_signal;
+mod sessions;
 mod shell;
 pub mod store;
 mod transport;
@@ -52,11 +54,11 @@ pub use base_url::{BaseUrl, DEFAULT_BASE_PATH};
 pub use client::AuthClient;
 pub use error::{AuthError, ErrorCode};
 pub use model::{
-    Extra, Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse, Timestamp, User,
-    Value,
+    Extra, ListedSession, Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse,
+    Timestamp, User, Value, DEFAULT_FRESH_AGE_SECS,
 };
 pub use options::{RetryOptions, SessionOptions};
-pub use requests::{SignInEmail, SignUpEmail};
+pub use requests::{GetSessionQuery, SignInEmail, SignUpEmail};
 pub use session_signal::SessionSignal;
 pub use store::SessionState;
 pub use transport::DEFAULT_TIMEOUT_MS;

@@ -240,6 +240,29 @@ pub struct Session {
     pub extra: Extra,
 }
 
+impl Session {
+    /// Better Auth's freshness rule: the session is fresh while less than `fresh_age_secs`
+    /// (the server's `session.freshAge`, default one day) have passed since it was created.
+    /// Calls that need a fresh session fail with `SESSION_NOT_FRESH` otherwise: ask the
+    /// user to sign in again first.
+    pub fn is_fresh(&self, fresh_age_secs: u32, now: Timestamp) -> bool {
+        fresh_age_secs == 0
+            || now.as_millis() - self.created_at.as_millis() < i64::from(fresh_age_secs) * 1_000
+    }
+}
+
+/// The server's default `session.freshAge`, in seconds (one day).
+pub const DEFAULT_FRESH_AGE_SECS: u32 = 86_400;
+
+/// One of the user's sessions, as [`crate::AuthClient::list_sessions`] returns them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListedSession {
+    /// The session.
+    pub session: Session,
+    /// True for this client's own session.
+    pub current: bool,
+}
+
 /// What `get-session` returns for a signed-in client.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionData {
@@ -300,6 +323,27 @@ mod tests {
         assert_eq!(
             Timestamp::parse_iso8601("2026-11-22T12:00:00.5+02:00").map(Timestamp::as_millis),
             Some(1_795_341_600_500)
+        );
+    }
+
+    #[test]
+    fn a_session_is_fresh_until_fresh_age_has_passed_since_creation() {
+        let session = Session {
+            id: "s".into(),
+            token: "t".into(),
+            user_id: "u".into(),
+            expires_at: Timestamp(10_000_000),
+            created_at: Timestamp(1_000_000),
+            updated_at: Timestamp(5_000_000),
+            ip_address: None,
+            user_agent: None,
+            extra: Extra::default(),
+        };
+        assert!(session.is_fresh(60, Timestamp(1_059_999)));
+        assert!(!session.is_fresh(60, Timestamp(1_060_000)));
+        assert!(
+            session.is_fresh(0, Timestamp(i64::MAX / 2)),
+            "0 turns the check off"
         );
     }
 

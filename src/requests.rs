@@ -35,6 +35,28 @@ pub struct SignInEmail {
     pub callback_url: Option<String>,
 }
 
+/// Flags of `get-session`. The server reads any value, even `false`, as true, so a flag
+/// is sent only when set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetSessionQuery {
+    /// Read the session from the database, not the cookie cache (a revoked session can
+    /// live on in the cache for its `maxAge`).
+    pub disable_cookie_cache: bool,
+    /// Do not extend the session's expiry on this read.
+    pub disable_refresh: bool,
+}
+
+impl GetSessionQuery {
+    pub(crate) fn path(self) -> &'static str {
+        match (self.disable_cookie_cache, self.disable_refresh) {
+            (false, false) => "/get-session",
+            (true, false) => "/get-session?disableCookieCache=true",
+            (false, true) => "/get-session?disableRefresh=true",
+            (true, true) => "/get-session?disableCookieCache=true&disableRefresh=true",
+        }
+    }
+}
+
 impl SignUpEmail {
     pub(crate) fn to_json(&self) -> String {
         JsonWriter::new()
@@ -62,6 +84,25 @@ impl SignInEmail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn get_session_flags_are_sent_only_when_true() {
+        assert_eq!(GetSessionQuery::default().path(), "/get-session");
+        let both = GetSessionQuery {
+            disable_cookie_cache: true,
+            disable_refresh: true,
+        };
+        assert_eq!(
+            both.path(),
+            "/get-session?disableCookieCache=true&disableRefresh=true"
+        );
+        assert!(!GetSessionQuery {
+            disable_refresh: true,
+            ..GetSessionQuery::default()
+        }
+        .path()
+        .contains("disableCookieCache"));
+    }
 
     #[test]
     fn serializes_the_names_the_server_expects_and_omits_unset_fields() {

@@ -11,6 +11,7 @@
 //          (a stale answer arriving late);
 //        - otherwise Better Auth answers (after the delay).
 //   GET  /__test/counts  {"/api/auth/get-session": n, ...}: requests seen per path
+//   GET  /__test/last-urls  {"/api/auth/get-session": "/api/auth/get-session?...", ...}
 //   POST /__test/reset   forget the counts and the pending faults
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,13 +30,18 @@ function json(res, status, value) {
 export function createFaults() {
   const pending = new Map();
   const counts = new Map();
+  const lastUrls = new Map();
 
   async function control(req, res, pathname) {
     if (req.method === "GET" && pathname === "/__test/counts") {
       return json(res, 200, Object.fromEntries(counts));
     }
+    if (req.method === "GET" && pathname === "/__test/last-urls") {
+      return json(res, 200, Object.fromEntries(lastUrls));
+    }
     if (req.method === "POST" && pathname === "/__test/reset") {
       counts.clear();
+      lastUrls.clear();
       pending.clear();
       return json(res, 200, { ok: true });
     }
@@ -56,8 +62,9 @@ export function createFaults() {
   }
 
   /** Counts the request and returns the fault to apply to it, if any. */
-  function take(pathname) {
+  function take(pathname, url) {
     counts.set(pathname, (counts.get(pathname) ?? 0) + 1);
+    lastUrls.set(pathname, url);
     const list = pending.get(pathname);
     const fault = list?.[0];
     if (!fault) return null;

@@ -9,6 +9,8 @@
 //   DB_FILE          SQLite file to use (default: a fresh file in a temporary folder,
 //                    deleted on exit)
 //   STATIC_DIR       a folder served at / (the demo page); off when unset
+//   FRESH_AGE        session.freshAge in seconds (default: Better Auth's, one day)
+//   SESSION_EXPIRES_IN session.expiresIn in seconds (default: Better Auth's, 7 days)
 //   TEST_FAULTS      "1" turns on the fault hook and request counters of faults.mjs
 //                    (tests only, never the demo)
 //
@@ -104,6 +106,16 @@ server.listen(port, HOST, async () => {
     secret: process.env.BETTER_AUTH_SECRET ?? "better-auth-wasm-test-secret-not-for-production",
     database: { dialect: new LibsqlDialect({ url: `file:${dbFile}` }), type: "sqlite" },
     emailAndPassword: { enabled: true },
+    // A custom user field, to test typed extra fields end to end.
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "member", input: true },
+      },
+    },
+    session: {
+      ...(process.env.FRESH_AGE ? { freshAge: Number(process.env.FRESH_AGE) } : {}),
+      ...(process.env.SESSION_EXPIRES_IN ? { expiresIn: Number(process.env.SESSION_EXPIRES_IN) } : {}),
+    },
     trustedOrigins: [url, ...allowedOrigins],
     // Tests sign up many users from one address; the reliability suite injects 429s itself.
     rateLimit: { enabled: false },
@@ -130,7 +142,7 @@ server.listen(port, HOST, async () => {
       return;
     }
     if (pathname.startsWith("/api/auth")) {
-      const fault = faults?.take(pathname);
+      const fault = faults?.take(pathname, req.url);
       if (fault) {
         faults.apply(fault, req, res, { passThrough: () => authHandler(req, res), auth });
         return;

@@ -57,7 +57,7 @@ async fn sign_up_get_session_and_sign_out_give_data_error_results_with_dates() {
     );
     assert!(get(&signed_up, "data.user.createdAt").is_instance_of::<js_sys::Date>());
 
-    let session = settle(client.get_session()).await;
+    let session = settle(client.get_session(JsValue::UNDEFINED)).await;
     assert!(get(&session, "error").is_null());
     assert_eq!(get(&session, "data.user.email").as_string(), Some(email));
     let expires = get(&session, "data.session.expiresAt");
@@ -66,7 +66,7 @@ async fn sign_up_get_session_and_sign_out_give_data_error_results_with_dates() {
 
     let signed_out = settle(client.sign_out()).await;
     assert_eq!(get(&signed_out, "data.success").as_bool(), Some(true));
-    let session = settle(client.get_session()).await;
+    let session = settle(client.get_session(JsValue::UNDEFINED)).await;
     assert!(get(&session, "data").is_null());
     assert!(get(&session, "error").is_null());
 }
@@ -92,7 +92,7 @@ async fn errors_resolve_to_error_objects_with_status_and_code() {
 
     let bad = create_auth_client(&object(&[("baseURL", "nope".into())]));
     assert!(bad.base_url().is_none());
-    let result = settle(bad.get_session()).await;
+    let result = settle(bad.get_session(JsValue::UNDEFINED)).await;
     assert_eq!(
         get(&result, "error.code").as_string().as_deref(),
         Some("INVALID_BASE_URL")

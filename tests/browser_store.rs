@@ -42,28 +42,6 @@ async fn sign_up(client: &AuthClient) -> String {
     email
 }
 
-/// Polls the store until `done` holds, for at most `timeout_ms`; returns the state
-/// and the milliseconds waited.
-async fn wait_for(
-    client: &AuthClient,
-    timeout_ms: f64,
-    done: impl Fn(&SessionState<SessionData>) -> bool,
-) -> (SessionState<SessionData>, f64) {
-    let start = js_sys::Date::now();
-    loop {
-        let state = client.session_state();
-        let waited = js_sys::Date::now() - start;
-        if done(&state) {
-            return (state, waited);
-        }
-        assert!(
-            waited < timeout_ms,
-            "timed out after {waited} ms: {state:?}"
-        );
-        sleep(5).await;
-    }
-}
-
 fn loaded(state: &SessionState<SessionData>) -> bool {
     !state.is_pending && !state.is_refetching
 }

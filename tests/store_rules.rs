@@ -170,6 +170,11 @@ fn null_and_401_clear_the_data() {
     .unwrap();
     rig.finish(id, Ok(None));
     assert_eq!(rig.m.state().data, None);
+    assert_eq!(
+        rig.m.state().error.as_ref().unwrap().code,
+        ErrorCode::InvalidToken,
+        "a session gone before its expiry was revoked"
+    );
 
     let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
     let id = started(&rig.send(Event::RefetchRequested {

@@ -6,6 +6,7 @@ use crate::client::AuthClient;
 use crate::error::AuthError;
 use crate::model::{SessionData, SignInResponse, SignOutResponse, SignUpResponse};
 use crate::options::SessionOptions;
+use crate::requests::GetSessionQuery;
 use crate::store::Event;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -18,7 +19,7 @@ pub struct JsAuthClient {
     inner: Result<AuthClient, AuthError>,
 }
 
-fn get(target: &JsValue, key: &str) -> JsValue {
+pub(crate) fn get(target: &JsValue, key: &str) -> JsValue {
     if !target.is_object() {
         return JsValue::UNDEFINED;
     }
@@ -75,7 +76,7 @@ pub fn create_auth_client(options: &JsValue) -> JsAuthClient {
 }
 
 /// The JSON text of a JS request body; a missing body is `{}`.
-fn body_json(body: &JsValue) -> Option<String> {
+pub(crate) fn body_json(body: &JsValue) -> Option<String> {
     if body.is_undefined() || body.is_null() {
         return None;
     }
@@ -99,7 +100,7 @@ impl JsAuthClient {
         Some(SessionStore::new(client.inner().clone()))
     }
 
-    fn call<F, Fut>(&self, run: F) -> Promise
+    pub(crate) fn call<F, Fut>(&self, run: F) -> Promise
     where
         F: FnOnce(AuthClient) -> Fut + 'static,
         Fut: std::future::Future<Output = Result<JsValue, AuthError>> + 'static,
@@ -114,11 +115,17 @@ impl JsAuthClient {
     }
 
     /// `{data: {session, user} | null, error}`: a one-off read of the session (it does
-    /// not update the store; `useSession.refetch()` does).
+    /// not update the store; `useSession.refetch()` does). Options:
+    /// `{query: {disableCookieCache?, disableRefresh?}}`; a flag is sent only when true.
     #[wasm_bindgen(js_name = getSession)]
-    pub fn get_session(&self) -> Promise {
-        self.call(|client| async move {
-            let response = client.get_session_response().await?;
+    pub fn get_session(&self, options: JsValue) -> Promise {
+        let query = get(&options, "query");
+        let query = GetSessionQuery {
+            disable_cookie_cache: get(&query, "disableCookieCache").is_truthy(),
+            disable_refresh: get(&query, "disableRefresh").is_truthy(),
+        };
+        self.call(move |client| async move {
+            let response = client.get(query.path()).await?;
             response.decode::<Option<SessionData>>()?;
             dates::revive_session_data(&response.body);
             Ok(response.body)

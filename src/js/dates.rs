@@ -25,8 +25,13 @@ fn revive(target: &JsValue, keys: &[&str]) {
 
 /// `{session, user}`: the session's and the user's dates.
 pub(crate) fn revive_session_data(body: &JsValue) {
-    revive(&get(body, "session"), SESSION_DATES);
+    revive_session(&get(body, "session"));
     revive_user_of(body);
+}
+
+/// A session object's dates.
+pub(crate) fn revive_session(session: &JsValue) {
+    revive(session, SESSION_DATES);
 }
 
 /// `{user}`: the user's dates.

@@ -9,6 +9,8 @@ mod client;
 mod dates;
 mod result;
 mod session_store;
+mod sessions;
 
 pub use client::{create_auth_client, JsAuthClient};
 pub use session_store::SessionStore;
+pub use sessions::is_fresh;

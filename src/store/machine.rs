@@ -44,7 +44,6 @@ pub struct Machine<D> {
     /// Failed reads in a row.
     failures: u32,
     retry_at: Option<Timestamp>,
-    retry_after_secs: Option<u32>,
     /// The `expiresAt` whose passing has been checked with the server already.
     expiry_checked: Option<Timestamp>,
     armed: Option<Timestamp>,
@@ -67,7 +66,6 @@ impl<D: StoreData> Machine<D> {
             poll_jitter_ms: 0,
             failures: 0,
             retry_at: None,
-            retry_after_secs: None,
             expiry_checked: None,
             armed: None,
             closed: false,
@@ -266,10 +264,12 @@ impl<D: StoreData> Machine<D> {
         match outcome {
             Ok(data) => {
                 self.failures = 0;
-                self.retry_after_secs = None;
-                let expired = flight.reason == FetchReason::Expiry
-                    && data.is_none()
-                    && self.state.data.is_some();
+                // A session that vanished: expired if its time had come, else revoked.
+                let lost = match (&self.state.data, &data) {
+                    (Some(old), None) if old.expires_at() <= now => Some(ErrorCode::SessionExpired),
+                    (Some(_), None) => Some(ErrorCode::InvalidToken),
+                    _ => None,
+                };
                 if let Some(d) = &data {
                     if d.expires_at() <= now {
                         // The server still vouches for it: do not check again in a loop.
@@ -278,7 +278,7 @@ impl<D: StoreData> Machine<D> {
                 }
                 let changed = self.state.data != data;
                 self.state.data = data;
-                self.state.error = expired.then(|| AuthError::local(ErrorCode::SessionExpired));
+                self.state.error = lost.map(AuthError::local);
                 if changed && flight.reason != FetchReason::OtherTab {
                     self.broadcast(TabMessage::Changed, out);
                 }

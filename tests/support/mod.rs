@@ -55,3 +55,76 @@ pub async fn request_count(path: &str) -> u32 {
 pub async fn add_fault(fault_json: &str) {
     test_route("POST", "/__test/faults", Some(fault_json.into())).await;
 }
+
+/// The server whose sessions are fresh for 1 s and expire after 3 s.
+pub const SHORT_SERVER_URL: &str = env!("BA_TEST_SHORT_SERVER_URL");
+
+/// The URL (path and query) of the last request the server saw to `path`.
+pub async fn last_url(path: &str) -> String {
+    let text = test_route("GET", "/__test/last-urls", None).await;
+    let urls = js_sys::JSON::parse(&text).unwrap();
+    js_sys::Reflect::get(&urls, &path.into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Signs a fresh user up through `client`; returns the email.
+pub async fn sign_up_fresh(client: &better_auth_wasm::AuthClient, tag: &str) -> String {
+    let email = unique_email(tag);
+    client
+        .sign_up_email(&better_auth_wasm::SignUpEmail {
+            email: email.clone(),
+            password: PASSWORD.into(),
+            name: "Test User".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    email
+}
+
+/// Polls the client's store until `done` holds, for at most `timeout_ms`; returns the
+/// state and the milliseconds waited.
+pub async fn wait_for(
+    client: &better_auth_wasm::AuthClient,
+    timeout_ms: f64,
+    done: impl Fn(&better_auth_wasm::SessionState<better_auth_wasm::SessionData>) -> bool,
+) -> (
+    better_auth_wasm::SessionState<better_auth_wasm::SessionData>,
+    f64,
+) {
+    let start = js_sys::Date::now();
+    loop {
+        let state = client.session_state();
+        let waited = js_sys::Date::now() - start;
+        if done(&state) {
+            return (state, waited);
+        }
+        assert!(
+            waited < timeout_ms,
+            "timed out after {waited} ms: {state:?}"
+        );
+        sleep(5).await;
+    }
+}
+
+/// Signs `email` in without this page's cookies (`credentials: "omit"`): a session of
+/// another device, in effect. Returns its token.
+pub async fn sign_in_elsewhere(email: &str) -> String {
+    let body = format!(r#"{{"email":"{email}","password":"{PASSWORD}"}}"#);
+    let response = gloo_net::http::Request::post(&format!("{SERVER_URL}/api/auth/sign-in/email"))
+        .credentials(web_sys::RequestCredentials::Omit)
+        .header("content-type", "application/json")
+        .body(body)
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let json = js_sys::JSON::parse(&response.text().await.unwrap()).unwrap();
+    js_sys::Reflect::get(&json, &"token".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
