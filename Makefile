@@ -33,9 +33,9 @@ test-e2e: setup
 demo: setup
 	scripts/demo.sh
 
-## The wasm and its JS glue, shrunk, with their sizes printed.
+## The npm package in pkg/, packed into target/npm/, with its sizes printed.
 pkg: setup
-	scripts/build-wasm.sh pkg
+	scripts/build-pkg.sh
 
 ## Re-captures tests/fixtures/ from the real server.
 fixtures: setup

@@ -1,11 +1,34 @@
 #!/usr/bin/env bash
-# Multi-page tests (tests/e2e/*.test.mjs, node's test runner + playwright-core + Debian
-# Chromium) against the real test server, which serves the built wasm and the pages.
+# Tests of what users run, in real Chromium tabs (node's test runner, playwright-core,
+# Debian's Chromium) against the real test server, which serves every page:
+#   - the npm package: packed (make pkg), type-checked by a strict TypeScript consumer,
+#     built into a React app by Vite, and loaded by a plain ESM page;
+#   - multi-page behaviour of the store and session management (tests/e2e/*.test.mjs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+
+scripts/build-pkg.sh
+tarball=$(ls target/npm/better-auth-wasm-*.tgz)
+
+echo "npm consumers: installing $tarball"
+(cd tests/npm && npm install --no-save --no-audit --no-fund --loglevel=error "$root/$tarball")
+if grep -nwE "any" pkg-template/*.d.ts; then
+  echo "public types must not use any" >&2
+  exit 1
+fi
+echo "tsc --strict --noEmit against the packed package"
+(cd tests/npm && npx tsc -p ts-consumer/tsconfig.json)
+echo "tsc: ok"
+
 www=target/e2e-www
 rm -rf "$www" && mkdir -p "$www"
-scripts/build-wasm.sh "$www/pkg"
+cp -r pkg "$www/pkg"
 cp tests/e2e/www/* "$www/"
+(cd tests/npm && OUT_DIR="$root/$www/react" npx vite build --config react-app/vite.config.mjs)
+mkdir -p "$www/plain"
+cp tests/npm/plain/index.html "$www/plain/"
+cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"
+echo "vite build and plain page: ok"
+
 STATIC_DIR="$www" scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/

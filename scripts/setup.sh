@@ -5,7 +5,8 @@
 #   - Rust target wasm32-unknown-unknown, rustfmt and clippy (rustup)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install)
 #   - Chromium and ChromeDriver (Debian packages) for headless browser tests
-#   - npm packages of test-server/ (the real Better Auth server) and tools/ (wasm-opt)
+#   - npm packages of test-server/ (the real Better Auth server), tools/ (wasm-opt,
+#     playwright-core) and tests/npm/ (TypeScript, Vite, React, Vue for the npm tests)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -46,7 +47,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # npm packages, reinstalled only when the lock file changed.
-for dir in test-server tools; do
+for dir in test-server tools tests/npm; do
   stamp="$dir/node_modules/.setup-lock-stamp"
   if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
     say "npm ci in $dir/"

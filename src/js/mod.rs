@@ -13,4 +13,3 @@ mod sessions;
 
 pub use client::{create_auth_client, JsAuthClient};
 pub use session_store::SessionStore;
-pub use sessions::is_fresh;

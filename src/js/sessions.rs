@@ -1,13 +1,13 @@
 //! Session management and the multi-session plugin for JS: `listSessions`,
 //! `revokeSession`, `revokeOtherSessions`, `revokeSessions` (`signOutAll`),
-//! `refreshSession`, `multiSession*`, and the `isFresh` helper.
+//! `refreshSession` and `multiSession*`.
 
 use super::client::{get, JsAuthClient};
 use super::{dates, result, session_store};
 use crate::error::{AuthError, ErrorCode};
 use crate::json::JsonView;
-use crate::model::{Session, SessionData, Timestamp, DEFAULT_FRESH_AGE_SECS};
-use js_sys::{Date, Promise};
+use crate::model::{Session, SessionData};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 fn bad_argument(message: &'static str) -> AuthError {
@@ -139,25 +139,4 @@ impl JsAuthClient {
             Ok(status_true())
         })
     }
-}
-
-/// Whether `session` (an object with `createdAt`, a `Date` or ISO string) is younger
-/// than `freshAge` seconds (default one day, the server's default). Calls that need a
-/// fresh session fail with `SESSION_NOT_FRESH` otherwise: ask the user to sign in again.
-#[wasm_bindgen(js_name = isFresh)]
-pub fn is_fresh(session: &JsValue, fresh_age: Option<u32>) -> bool {
-    let created = get(session, "createdAt");
-    let created_ms = if created.is_instance_of::<Date>() {
-        Date::from(created).get_time()
-    } else {
-        created
-            .as_string()
-            .and_then(|s| Timestamp::parse_iso8601(&s))
-            .map_or(f64::NAN, |t| t.as_millis() as f64)
-    };
-    if created_ms.is_nan() {
-        return false;
-    }
-    let age = fresh_age.unwrap_or(DEFAULT_FRESH_AGE_SECS);
-    age == 0 || Date::now() - created_ms < f64::from(age) * 1_000.0
 }

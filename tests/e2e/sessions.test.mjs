@@ -98,7 +98,7 @@ test("rememberMe: false gives a browser-session cookie, true a persistent one", 
 test("custom user fields go in at sign-up and come back, and isFresh works on sessions", async () => {
   const a = await device();
   const result = await a.page.evaluate(async ({ email, password }) => {
-    const { isFresh } = await import("./pkg/better_auth_wasm.js");
+    const { isFresh } = await import("./pkg/index.js");
     await window.client.signUpEmail({ email, password, name: "Admin", role: "admin" });
     const { data } = await window.client.getSession();
     return {

@@ -1,0 +1,190 @@
+/** A signed-in user. Extend it for `user.additionalFields`: `createAuthClient<User & { role: string }>()`. */
+export interface User {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  name: string;
+  image?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One session of a user on one device. */
+export interface Session {
+  id: string;
+  token: string;
+  userId: string;
+  expiresAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+}
+
+/** What getSession returns for a signed-in client. */
+export interface SessionData<U extends object = User, S extends object = Session> {
+  session: S;
+  user: U;
+}
+
+/** A session from listSessions, marked when it is this client's own. */
+export type ListedSession<S extends object = Session> = S & { current: boolean };
+
+/** Stable error codes; any other code the server sends is kept as its string. */
+export type ErrorCode =
+  | "INVALID_EMAIL_OR_PASSWORD"
+  | "USER_ALREADY_EXISTS"
+  | "SESSION_EXPIRED"
+  | "INVALID_TOKEN"
+  | "SESSION_NOT_FRESH"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "RATE_LIMITED"
+  | "SERVER_ERROR"
+  | "NETWORK"
+  | "TIMEOUT"
+  | "INVALID_RESPONSE"
+  | "INVALID_BASE_URL"
+  | "WASM_LOAD_FAILED"
+  | (string & {});
+
+/** A failed call. `status` is 0 when no response arrived. */
+export interface AuthError {
+  status: number;
+  statusText: string;
+  code: ErrorCode;
+  /** Says what to do. */
+  message: string;
+  /** Seconds the server asked to wait (Retry-After), when it did. */
+  retryAfter?: number;
+}
+
+/** better-auth's result shape: never thrown, always resolved. */
+export type Result<T> = { data: T; error: null } | { data: null; error: AuthError };
+
+/** Why the store's last read started. */
+export type FetchReason =
+  | "mount"
+  | "refetch"
+  | "focus"
+  | "reconnect"
+  | "interval"
+  | "expiry"
+  | "retry"
+  | "mutation"
+  | "other-tab";
+
+/** A snapshot of the session store; the same object until the state changes. */
+export interface SessionState<D> {
+  readonly data: D | null;
+  readonly error: AuthError | null;
+  /** True only while no result has arrived yet. */
+  readonly isPending: boolean;
+  /** True while a read runs after the first result (data is kept meanwhile). */
+  readonly isRefetching: boolean;
+  readonly lastResultAt: Date | null;
+  readonly lastFetchReason: FetchReason | null;
+}
+
+/** The session store: the nanostores / Svelte store contract. */
+export interface SessionStore<D> {
+  /** The current snapshot. */
+  get(): SessionState<D>;
+  /** Calls `listener` now and after every change; returns the unsubscribe function. */
+  subscribe(listener: (state: SessionState<D>) => void): () => void;
+  /** Like subscribe, without the call now. */
+  listen(listener: (state: SessionState<D>) => void): () => void;
+  /** Reads the session again now. */
+  refetch(): void;
+}
+
+/** How the store refetches; better-auth's names where it has them. */
+export interface SessionOptions {
+  /** Refetch when the page becomes visible or the window gets focus (default true). */
+  refetchOnWindowFocus?: boolean;
+  /** Refetch when the browser comes back online (default true). */
+  refetchOnReconnect?: boolean;
+  /** Keep polling and focus refetches while offline (default false). */
+  refetchWhenOffline?: boolean;
+  /** Poll every this many seconds while signed in and visible; tabs share it (default off). */
+  refetchInterval?: number;
+  /** Keep tabs of this origin in step (default true). */
+  crossTabSync?: boolean;
+  /** Least milliseconds between a read and a focus/reconnect refetch (default 5000). */
+  focusThrottleMs?: number;
+  /** A subscriber within this many ms of a result reuses it (default 1000). */
+  dedupeWindowMs?: number;
+  /** Request timeout in milliseconds (default 10000). */
+  timeoutMs?: number;
+  /** Attempts of a failed read before giving up (default 4). */
+  retryAttempts?: number;
+}
+
+export interface AuthClientOptions {
+  /** The server's URL, such as "https://example.com" (API under /api/auth). Default: this page's origin. */
+  baseURL?: string;
+  sessionOptions?: SessionOptions;
+}
+
+export interface SignInEmail {
+  email: string;
+  password: string;
+  rememberMe?: boolean;
+  callbackURL?: string;
+}
+
+export interface SignUpEmail {
+  email: string;
+  password: string;
+  name: string;
+  image?: string;
+  rememberMe?: boolean;
+  callbackURL?: string;
+  /** Additional user fields the server accepts as input. */
+  [field: string]: unknown;
+}
+
+export interface GetSessionOptions {
+  /** A flag is sent only when true (the server reads any value as true). */
+  query?: { disableCookieCache?: boolean; disableRefresh?: boolean };
+}
+
+export interface AuthClient<U extends object = User, S extends object = Session> {
+  signIn: {
+    email(body: SignInEmail): Promise<Result<{ redirect: boolean; token: string | null; url?: string | null; user: U }>>;
+  };
+  signUp: {
+    email(body: SignUpEmail): Promise<Result<{ token: string | null; user: U }>>;
+  };
+  /** Signs out; the store is signed out the moment the server answers. */
+  signOut(): Promise<Result<{ success: boolean }>>;
+  /** A one-off read (does not update the store; useSession.refetch() does). */
+  getSession(options?: GetSessionOptions): Promise<Result<SessionData<U, S> | null>>;
+  /** Reads past the cookie cache and updates the store. */
+  refreshSession(): Promise<Result<SessionData<U, S> | null>>;
+  /** 403 SESSION_NOT_FRESH when the session is older than the server's freshAge. */
+  listSessions(): Promise<Result<ListedSession<S>[]>>;
+  revokeSession(session: { token: string } | { id: string }): Promise<Result<{ status: true }>>;
+  revokeOtherSessions(): Promise<Result<{ status: true }>>;
+  /** Signs out everywhere. */
+  revokeSessions(): Promise<Result<{ status: true }>>;
+  /** The same as revokeSessions. */
+  signOutAll(): Promise<Result<{ status: true }>>;
+  multiSession: {
+    listDeviceSessions(): Promise<Result<SessionData<U, S>[]>>;
+    setActive(body: { sessionToken: string }): Promise<Result<SessionData<U, S>>>;
+    revoke(body: { sessionToken: string }): Promise<Result<{ status: true }>>;
+  };
+  useSession: SessionStore<SessionData<U, S>>;
+  /** Resolves once the WebAssembly module has loaded. */
+  ready(): Promise<void>;
+}
+
+/** Creates a client; synchronous, the WebAssembly module loads on first use. */
+export function createAuthClient<U extends object = User, S extends object = Session>(
+  options?: AuthClientOptions,
+): AuthClient<U, S>;
+
+/** Whether a session is younger than `freshAge` seconds (default 86400, the server's default). */
+export function isFresh(session: { createdAt: Date | string }, freshAge?: number): boolean;

@@ -1,0 +1,14 @@
+import type { ShallowRef } from "vue";
+import type { AuthClient, AuthClientOptions, Session, SessionData, SessionState, SessionStore, User } from "./index.js";
+export type * from "./index.js";
+export { isFresh } from "./index.js";
+
+export type VueAuthClient<U extends object = User, S extends object = Session> = Omit<AuthClient<U, S>, "useSession"> & {
+  /** A composable: a shallowRef of the session state, unsubscribed with its scope. */
+  useSession: (() => Readonly<ShallowRef<SessionState<SessionData<U, S>>>>) & SessionStore<SessionData<U, S>>;
+  $sessionStore: SessionStore<SessionData<U, S>>;
+};
+
+export function createAuthClient<U extends object = User, S extends object = Session>(
+  options?: AuthClientOptions,
+): VueAuthClient<U, S>;

@@ -1,0 +1,11 @@
+// Plain Vite, no plugin: esbuild compiles the JSX; the .wasm is an asset found through
+// the package's `new URL(..., import.meta.url)`.
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: "./",
+  esbuild: { jsx: "automatic" },
+  build: { outDir: process.env.OUT_DIR, emptyOutDir: true },
+  logLevel: "warn",
+});
