@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# `make demo`: builds the wasm into www-demo/pkg, then runs the real Better Auth server
+# `make demo`: builds the npm package into www-demo/pkg, then runs the real Better Auth server
 # serving the demo page on 127.0.0.1, with its SQLite file kept in demo-data/.
 # DEMO_PORT picks the port (default 3000). Stop with Ctrl-C.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-scripts/build-wasm.sh www-demo/pkg
+scripts/build-pkg.sh
+rm -rf www-demo/pkg && cp -r pkg www-demo/pkg
 mkdir -p demo-data
 port=${DEMO_PORT:-3000}
 echo "starting the Better Auth server and the demo..."

@@ -13,7 +13,7 @@ tarball=$(ls target/npm/better-auth-wasm-*.tgz)
 
 echo "npm consumers: installing $tarball"
 (cd tests/npm && npm install --no-save --no-audit --no-fund --loglevel=error "$root/$tarball")
-if grep -nwE "any" pkg-template/*.d.ts; then
+if grep -nE "([:<,|(]|=>)\s*any\b" pkg-template/*.d.ts; then
   echo "public types must not use any" >&2
   exit 1
 fi
@@ -29,6 +29,7 @@ cp tests/e2e/www/* "$www/"
 mkdir -p "$www/plain"
 cp tests/npm/plain/index.html "$www/plain/"
 cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"
-echo "vite build and plain page: ok"
+cp -r www-demo "$www/demo" && rm -rf "$www/demo/pkg" && cp -r pkg "$www/demo/pkg"
+echo "vite build, plain page and demo: ok"
 
 STATIC_DIR="$www" scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/

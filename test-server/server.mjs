@@ -80,7 +80,7 @@ const CONTENT_TYPES = {
 
 /** Serves a file of STATIC_DIR; returns false when there is none for this path. */
 function serveStatic(req, res) {
-  if (!staticDir || req.method !== "GET") return false;
+  if (!staticDir || (req.method !== "GET" && req.method !== "HEAD")) return false;
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   let file = resolve(join(staticDir, path));
   if (file !== staticDir && !file.startsWith(staticDir + sep)) return false;
@@ -91,7 +91,7 @@ function serveStatic(req, res) {
       "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
       "Cache-Control": "no-store",
     });
-    res.end(body);
+    res.end(req.method === "HEAD" ? undefined : body);
     return true;
   } catch {
     return false;

@@ -1,36 +1,25 @@
-// The demo page: sign up, sign in, see the live session, sign out.
-// Talks to the Better Auth server that serves this page (same origin).
-import init, { createAuthClient } from "./pkg/better_auth_wasm.js";
+// The demo page: sign up or in, watch the live session, manage this user's sessions.
+// It uses the npm package exactly as an app would (./pkg is `make pkg`'s output).
+import { createAuthClient } from "./pkg/index.js";
 
 const $ = (id) => document.getElementById(id);
+
+// Count every request this page makes (the client calls the global fetch).
 let requests = 0;
-const counted = async (promise) => {
+const realFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = (...args) => {
   requests += 1;
   $("request-count").textContent = String(requests);
-  return promise;
+  return realFetch(...args);
 };
 
-function showMessage(text, isError = false) {
+const authClient = createAuthClient({ baseURL: location.origin });
+
+function say(text, isError = false) {
   $("message").textContent = text;
   $("message").className = isError ? "error" : "";
 }
-
-function showSession(session, reason) {
-  const signedIn = Boolean(session);
-  $("session-state").textContent = signedIn
-    ? `Signed in as ${session.user.name}`
-    : "Signed out";
-  $("session-state").className = `state ${signedIn ? "signed-in" : "signed-out"}`;
-  $("session-details").hidden = !signedIn;
-  $("sign-out").hidden = !signedIn;
-  $("auth-forms").hidden = signedIn;
-  if (signedIn) {
-    $("user-name").textContent = session.user.name;
-    $("user-email").textContent = session.user.email;
-    $("session-expires").textContent = session.session.expiresAt.toLocaleString();
-  }
-  $("last-refresh").textContent = `Last refresh: ${reason}, at ${new Date().toLocaleTimeString()}`;
-}
+const describe = (error) => `${error.code}: ${error.message}`;
 
 async function busy(button, work) {
   button.disabled = true;
@@ -41,17 +30,74 @@ async function busy(button, work) {
   }
 }
 
-await init();
-const client = createAuthClient({ baseURL: location.origin });
+let listedFor = null;
+authClient.useSession.subscribe((state) => {
+  const { data, error, isPending, isRefetching, lastResultAt, lastFetchReason } = state;
+  $("session-state").textContent = isPending
+    ? "Loading the session…"
+    : data
+      ? `Signed in as ${data.user.name}`
+      : "Signed out";
+  $("session-state").className = `state ${data ? "signed-in" : "signed-out"}`;
+  $("badge-pending").hidden = !isPending;
+  $("badge-refetching").hidden = !isRefetching;
+  $("badge-error").hidden = !error;
+  $("badge-error").textContent = error ? describe(error) : "";
+  $("session-details").hidden = !data;
+  $("sign-out").hidden = !data;
+  $("devices").hidden = !data;
+  $("auth-forms").hidden = isPending || Boolean(data);
+  if (data) {
+    $("user-name").textContent = data.user.name;
+    $("user-email").textContent = data.user.email;
+    $("session-expires").textContent = data.session.expiresAt.toLocaleString();
+  }
+  if (lastResultAt) {
+    $("last-read").textContent = `Last read: ${lastFetchReason ?? "?"} at ${lastResultAt.toLocaleTimeString()}`;
+  }
+  const sessionId = data?.session.id ?? null;
+  if (sessionId !== listedFor) {
+    listedFor = sessionId;
+    if (sessionId) listDevices();
+  }
+});
 
-async function refresh(reason) {
-  $("session-state").textContent = "Checking session…";
-  const { data, error } = await counted(client.getSession());
+async function listDevices() {
+  $("devices-message").textContent = "Loading sessions…";
+  const { data, error } = await authClient.listSessions();
+  const list = $("device-list");
+  list.replaceChildren();
   if (error) {
-    showMessage(`${error.code}: ${error.message}`, true);
+    $("devices-message").textContent =
+      error.code === "SESSION_NOT_FRESH" ? "Sign in again to manage your sessions." : describe(error);
     return;
   }
-  showSession(data, reason);
+  $("devices-message").textContent = `${data.length} active session${data.length === 1 ? "" : "s"}`;
+  for (const session of data) {
+    const item = document.createElement("li");
+    const info = document.createElement("span");
+    info.className = "agent";
+    info.textContent = `${session.userAgent || "Unknown device"} · since ${session.createdAt.toLocaleString()}`;
+    if (session.current) {
+      const badge = document.createElement("span");
+      badge.className = "badge this-device";
+      badge.textContent = "This device";
+      info.prepend(badge, " ");
+    }
+    const revoke = document.createElement("button");
+    revoke.className = "small";
+    revoke.textContent = session.current ? "Sign out this device" : "Revoke";
+    revoke.addEventListener("click", () =>
+      busy(revoke, async () => {
+        const { error } = await authClient.revokeSession({ id: session.id });
+        if (error) return say(describe(error), true);
+        say(session.current ? "Signed out." : "Session revoked.");
+        if (!session.current) await listDevices();
+      }),
+    );
+    item.append(info, revoke);
+    list.append(item);
+  }
 }
 
 function formBody(form) {
@@ -61,39 +107,40 @@ function formBody(form) {
 }
 
 for (const [formId, call, verb] of [
-  ["sign-up-form", (body) => client.signUpEmail(body), "Signed up"],
-  ["sign-in-form", (body) => client.signInEmail(body), "Signed in"],
+  ["sign-up-form", authClient.signUp.email, "Signed up"],
+  ["sign-in-form", authClient.signIn.email, "Signed in"],
 ]) {
   $(formId).addEventListener("submit", (event) => {
     event.preventDefault();
     const form = event.currentTarget;
     busy(form.querySelector("button"), async () => {
-      showMessage("Working…");
-      const { data, error } = await counted(call(formBody(form)));
-      if (error) {
-        showMessage(`${error.code}: ${error.message}`, true);
-        return;
-      }
-      showMessage(`${verb} as ${data.user.email}.`);
+      say("Working…");
+      const { data, error } = await call(formBody(form));
+      if (error) return say(describe(error), true);
+      say(`${verb} as ${data.user.email}.`);
       form.reset();
-      await refresh(verb.toLowerCase());
     });
   });
 }
 
 $("sign-out").addEventListener("click", (event) =>
   busy(event.currentTarget, async () => {
-    const { error } = await counted(client.signOut());
-    if (error) {
-      showMessage(`${error.code}: ${error.message}`, true);
-      return;
-    }
-    showMessage("Signed out.");
-    await refresh("signed out");
+    const { error } = await authClient.signOut();
+    say(error ? describe(error) : "Signed out.", Boolean(error));
   }),
 );
-$("refresh").addEventListener("click", (event) =>
-  busy(event.currentTarget, () => refresh("refresh clicked")),
+$("revoke-others").addEventListener("click", (event) =>
+  busy(event.currentTarget, async () => {
+    const { error } = await authClient.revokeOtherSessions();
+    if (error) return say(describe(error), true);
+    say("Other sessions revoked.");
+    await listDevices();
+  }),
 );
-
-await refresh("page load");
+$("sign-out-all").addEventListener("click", (event) =>
+  busy(event.currentTarget, async () => {
+    const { error } = await authClient.signOutAll();
+    say(error ? describe(error) : "Signed out everywhere.", Boolean(error));
+  }),
+);
+$("refetch").addEventListener("click", () => authClient.useSession.refetch());
