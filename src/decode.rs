@@ -228,6 +228,32 @@ mod tests {
     }
 
     #[test]
+    fn an_apps_own_user_type_comes_from_the_extra_fields() {
+        #[derive(Debug, PartialEq)]
+        struct AppUser {
+            email: String,
+            role: String,
+        }
+        impl TryFrom<User> for AppUser {
+            type Error = ();
+            fn try_from(user: User) -> Result<Self, ()> {
+                let role = user.extra.get("role").and_then(Value::as_str).ok_or(())?;
+                Ok(Self {
+                    email: user.email,
+                    role: role.into(),
+                })
+            }
+        }
+        let mut json = fixture("get-session.json");
+        json["user"]["role"] = "admin".into();
+        let typed: SessionData<AppUser> = SessionData::decode(&json).unwrap().with_user().unwrap();
+        assert_eq!(typed.user.role, "admin");
+        assert_eq!(typed.user.email, "fixture@example.com");
+        let without_role = SessionData::decode(&fixture("get-session.json")).unwrap();
+        assert!(without_role.with_user::<AppUser>().is_err());
+    }
+
+    #[test]
     fn wrong_shapes_are_rejected_not_guessed() {
         let mut broken_date = fixture("get-session.json");
         broken_date["session"]["expiresAt"] = "yesterday".into();

@@ -263,13 +263,49 @@ pub struct ListedSession {
     pub current: bool,
 }
 
-/// What `get-session` returns for a signed-in client.
+/// What `get-session` returns for a signed-in client: the session and its user.
+///
+/// `U` is the user type: [`User`] (with custom fields in `user.extra`) unless the app
+/// has its own, converted with [`SessionData::with_user`]:
+///
+/// ```
+/// use better_auth_wasm::{SessionData, User};
+///
+/// /// An app's user, with the server's `role` additional field.
+/// struct AppUser {
+///     name: String,
+///     role: String,
+/// }
+///
+/// impl TryFrom<User> for AppUser {
+///     type Error = &'static str;
+///     fn try_from(user: User) -> Result<Self, Self::Error> {
+///         let role = user.extra.get("role").and_then(|v| v.as_str()).ok_or("no role")?;
+///         Ok(Self { role: role.to_owned(), name: user.name })
+///     }
+/// }
+///
+/// fn is_admin(data: SessionData) -> bool {
+///     let typed: Result<SessionData<AppUser>, _> = data.with_user();
+///     typed.is_ok_and(|d| d.user.role == "admin")
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq)]
-pub struct SessionData {
+pub struct SessionData<U = User> {
     /// The session.
     pub session: Session,
     /// Its user.
-    pub user: User,
+    pub user: U,
+}
+
+impl SessionData<User> {
+    /// The same session with the user converted to the app's own type `U`.
+    pub fn with_user<U: TryFrom<User>>(self) -> Result<SessionData<U>, U::Error> {
+        Ok(SessionData {
+            session: self.session,
+            user: U::try_from(self.user)?,
+        })
+    }
 }
 
 /// What a successful sign-up returns.
