@@ -47,7 +47,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # npm packages, reinstalled only when the lock file changed.
-for dir in test-server tools tests/npm; do
+for dir in test-server tools tests/npm bench; do
   stamp="$dir/node_modules/.setup-lock-stamp"
   if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
     say "npm ci in $dir/"

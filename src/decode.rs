@@ -294,3 +294,116 @@ mod tests {
         assert_eq!(dup.code, ErrorCode::UserAlreadyExists);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz {
+    //! Property tests of the response parsers: any JSON, and captured responses with any
+    //! field replaced by any value, decode without panicking; dates parse exactly.
+    //! `PARSER_PROPTEST_CASES` raises the case count (`make bench` runs it long).
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value as Json;
+
+    fn cases() -> u32 {
+        std::env::var("PARSER_PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20_000)
+    }
+
+    fn json() -> impl Strategy<Value = Json> {
+        let leaf = prop_oneof![
+            Just(Json::Null),
+            any::<bool>().prop_map(Json::from),
+            any::<f64>().prop_map(Json::from),
+            any::<i64>().prop_map(Json::from),
+            ".{0,24}".prop_map(Json::from),
+            Just(Json::from("2026-11-22T10:00:00.000Z")),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        Just("session".to_string()),
+                        Just("user".to_string()),
+                        Just("id".to_string()),
+                        Just("token".to_string()),
+                        Just("expiresAt".to_string()),
+                        ".{0,8}"
+                    ],
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Json::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn captured() -> Json {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/get-session.json"
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_json_decodes_without_panicking(value in json()) {
+            let _ = Option::<SessionData>::decode(&value);
+            let _ = Vec::<Session>::decode(&value);
+            let _ = Vec::<SessionData>::decode(&value);
+            let _ = SignInResponse::decode(&value);
+            let _ = SignUpResponse::decode(&value);
+            let _ = SignOutResponse::decode(&value);
+            let _ = StatusResponse::decode(&value);
+        }
+
+        #[test]
+        fn a_captured_session_with_any_field_replaced_never_panics(
+            part in prop_oneof![Just("session"), Just("user")],
+            field in prop_oneof![
+                Just("id"), Just("token"), Just("expiresAt"), Just("createdAt"), Just("email"),
+                Just("emailVerified"), Just("image"), Just("userAgent"), Just("extra")
+            ],
+            value in json(),
+        ) {
+            let original = SessionData::decode(&captured()).unwrap();
+            let mut session = captured();
+            session[part][field] = value;
+            if let Some(data) = SessionData::decode(&session) {
+                // What decodes keeps the part that was not touched exactly.
+                if part == "session" {
+                    prop_assert_eq!(data.user, original.user);
+                } else {
+                    prop_assert_eq!(data.session, original.session);
+                }
+            }
+        }
+
+        #[test]
+        fn dates_parse_exactly(
+            year in 1970i64..2400, month in 1i64..=12, day in 1i64..=27,
+            hour in 0i64..24, minute in 0i64..60, second in 0i64..60, millis in 0i64..1000,
+        ) {
+            let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{millis:03}Z");
+            let parsed = Timestamp::parse_iso8601(&text).unwrap().as_millis();
+            let midnight = Timestamp::parse_iso8601(&format!("{year:04}-{month:02}-{day:02}T00:00:00Z"))
+                .unwrap()
+                .as_millis();
+            prop_assert_eq!(parsed - midnight, ((hour * 60 + minute) * 60 + second) * 1000 + millis);
+            let next_day = Timestamp::parse_iso8601(&format!("{year:04}-{month:02}-{:02}T00:00:00Z", day + 1))
+                .unwrap()
+                .as_millis();
+            prop_assert_eq!(next_day - midnight, 86_400_000);
+        }
+
+        #[test]
+        fn any_string_as_a_date_never_panics(text in ".{0,40}") {
+            let _ = Timestamp::parse_iso8601(&text);
+        }
+    }
+}

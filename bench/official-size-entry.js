@@ -1,0 +1,2 @@
+// What an app ships for the official client: createAuthClient only.
+export { createAuthClient } from "better-auth/client";
