@@ -300,6 +300,7 @@ mod fuzz {
     //! Property tests of the response parsers: any JSON, and captured responses with any
     //! field replaced by any value, decode without panicking; dates parse exactly.
     //! `PARSER_PROPTEST_CASES` raises the case count (`make bench` runs it long).
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use proptest::prelude::*;
     use serde_json::Value as Json;
