@@ -39,6 +39,13 @@ pub struct AuthClient {
     inner: Rc<Inner>,
 }
 
+/// Two clients are equal when they share one store (clones of each other).
+impl PartialEq for AuthClient {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
 impl std::fmt::Debug for AuthClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AuthClient")

@@ -24,7 +24,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Features: `js` adds the JavaScript exports used by the npm package.
+//! Features: `js` adds the JavaScript exports used by the npm package; `leptos` and
+//! `yew` add the framework integrations ([`leptos`], [`yew`]).
 
 mod base_url;
 mod client;
@@ -38,9 +39,17 @@ mod requests;
 mod session_signal;
 mod sessions;
 mod shell;
+mod status;
 pub mod store;
 mod transport;
 mod triggers;
+#[cfg(any(feature = "leptos", feature = "yew"))]
+mod watch;
+
+#[cfg(feature = "leptos")]
+pub mod leptos;
+#[cfg(feature = "yew")]
+pub mod yew;
 
 #[cfg(feature = "js")]
 pub mod js;
@@ -60,5 +69,6 @@ pub use model::{
 pub use options::{RetryOptions, SessionOptions};
 pub use requests::{GetSessionQuery, SignInEmail, SignUpEmail};
 pub use session_signal::SessionSignal;
+pub use status::SessionStatus;
 pub use store::SessionState;
 pub use transport::DEFAULT_TIMEOUT_MS;

@@ -1,0 +1,62 @@
+//! Leptos integration (feature `leptos`): the client in context and the session as a
+//! Leptos signal.
+//!
+//! ```no_run
+//! use better_auth_wasm::leptos::{provide_auth, use_session_status};
+//! use better_auth_wasm::{AuthClient, SessionStatus};
+//! use leptos::prelude::*;
+//!
+//! #[component]
+//! fn App() -> impl IntoView {
+//!     if let Ok(client) = AuthClient::new("http://127.0.0.1:3000") {
+//!         provide_auth(client);
+//!     }
+//!     let status = use_session_status();
+//!     move || match status.get() {
+//!         SessionStatus::Pending => "Loading…".to_string(),
+//!         SessionStatus::SignedOut => "Signed out".to_string(),
+//!         SessionStatus::SignedIn(data) => format!("Hello {}", data.user.name),
+//!     }
+//! }
+//! ```
+
+use crate::client::AuthClient;
+use crate::model::SessionData;
+use crate::status::SessionStatus;
+use crate::store::SessionState;
+use crate::watch::watch_session;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+/// The client as context (wasm is single-threaded: the wrapper only satisfies Leptos's
+/// `Send + Sync` bound).
+#[derive(Clone)]
+struct AuthContext(SendWrapper<AuthClient>);
+
+/// Makes `client` available to this component and its descendants.
+pub fn provide_auth(client: AuthClient) {
+    provide_context(AuthContext(SendWrapper::new(client)));
+}
+
+/// The client provided by [`provide_auth`], if any.
+pub fn use_auth() -> Option<AuthClient> {
+    use_context::<AuthContext>().map(|context| AuthClient::clone(&context.0))
+}
+
+/// The session store as a Leptos signal. It subscribes while the calling owner lives and
+/// unsubscribes when it is disposed. Without a provided client it stays pending.
+pub fn use_session() -> ReadSignal<SessionState<SessionData>> {
+    let (state, set_state) = signal(SessionState::default());
+    if let Some(client) = use_auth() {
+        let watch = watch_session(&client, move |next| set_state.set(next));
+        let watch = SendWrapper::new(watch);
+        on_cleanup(move || drop(watch));
+    }
+    state
+}
+
+/// The session as the three states an interface shows.
+pub fn use_session_status() -> Signal<SessionStatus> {
+    let state = use_session();
+    Signal::derive(move || state.with(SessionStatus::of))
+}

@@ -1,0 +1,26 @@
+//! [`SessionStatus`]: the three states an interface shows, from a [`SessionState`].
+
+use crate::model::SessionData;
+use crate::store::SessionState;
+
+/// What to show: loading, a sign-in form, or the signed-in user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionStatus {
+    /// No result yet.
+    Pending,
+    /// Signed out (the state's `error` may say why).
+    SignedOut,
+    /// Signed in.
+    SignedIn(Box<SessionData>),
+}
+
+impl SessionStatus {
+    /// The status of a store snapshot. A refetch with data stays `SignedIn`: no flicker.
+    pub fn of(state: &SessionState<SessionData>) -> Self {
+        match (&state.data, state.is_pending) {
+            (Some(data), _) => Self::SignedIn(Box::new(data.clone())),
+            (None, true) => Self::Pending,
+            (None, false) => Self::SignedOut,
+        }
+    }
+}
