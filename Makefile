@@ -17,6 +17,7 @@ lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets --all-features -- -D warnings
 	$(LINT_ENV) cargo clippy $(WASM) --all-targets --all-features -- -D warnings
+	cargo clippy $(WASM) -p leptos-app -p yew-app -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --quiet
 
 test-native: setup

@@ -3,6 +3,7 @@
 # Debian's Chromium) against the real test server, which serves every page:
 #   - the npm package: packed (make pkg), type-checked by a strict TypeScript consumer,
 #     built into a React app by Vite, and loaded by a plain ESM page;
+#   - the Leptos and Yew example apps (examples/), built for wasm;
 #   - multi-page behaviour of the store and session management (tests/e2e/*.test.mjs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,7 @@ mkdir -p "$www/plain"
 cp tests/npm/plain/index.html "$www/plain/"
 cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"
 cp -r www-demo "$www/demo" && rm -rf "$www/demo/pkg" && cp -r pkg "$www/demo/pkg"
-echo "vite build, plain page and demo: ok"
+scripts/build-examples.sh "$www"
+echo "vite build, plain page, demo and example apps: ok"
 
 STATIC_DIR="$www" scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/

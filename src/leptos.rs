@@ -38,17 +38,19 @@ pub fn provide_auth(client: AuthClient) {
     provide_context(AuthContext(SendWrapper::new(client)));
 }
 
-/// The client provided by [`provide_auth`], if any.
-pub fn use_auth() -> Option<AuthClient> {
-    use_context::<AuthContext>().map(|context| AuthClient::clone(&context.0))
+/// The client provided by [`provide_auth`], if any, as a `Copy` handle that any view
+/// closure or event handler can hold: `client.get_value()` gives the client.
+pub fn use_auth() -> Option<StoredValue<AuthClient, LocalStorage>> {
+    use_context::<AuthContext>()
+        .map(|context| StoredValue::new_local(AuthClient::clone(&context.0)))
 }
 
 /// The session store as a Leptos signal. It subscribes while the calling owner lives and
 /// unsubscribes when it is disposed. Without a provided client it stays pending.
 pub fn use_session() -> ReadSignal<SessionState<SessionData>> {
     let (state, set_state) = signal(SessionState::default());
-    if let Some(client) = use_auth() {
-        let watch = watch_session(&client, move |next| set_state.set(next));
+    if let Some(context) = use_context::<AuthContext>() {
+        let watch = watch_session(&context.0, move |next| set_state.set(next));
         let watch = SendWrapper::new(watch);
         on_cleanup(move || drop(watch));
     }
