@@ -18,10 +18,15 @@ lint: setup
 	cargo clippy --all-targets --all-features -- -D warnings
 	$(LINT_ENV) cargo clippy $(WASM) --all-targets --all-features -- -D warnings
 	cargo clippy $(WASM) -p leptos-app -p yew-app -- -D warnings
+	cargo clippy -p axum-ssr -- -D warnings
+	# Every feature on its own compiles: default, js, leptos, yew (wasm) and server (native).
+	cargo check --quiet $(WASM)
+	for f in js leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done
+	cargo check --quiet --features server
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --quiet
 
 test-native: setup
-	cargo test --all-features
+	scripts/with-test-server.sh bash -c 'scripts/axum-smoke.sh && cargo test --all-features'
 
 test-browser: setup
 	scripts/with-test-server.sh cargo test $(WASM) --all-features $(BROWSER_TESTS) -- --nocapture

@@ -99,6 +99,38 @@ impl JsonView for wasm_bindgen::JsValue {
     }
 }
 
+/// serde_json's values: the native face (feature `server`) and native tests read the
+/// server's answers through it.
+#[cfg(any(test, all(feature = "server", not(target_arch = "wasm32"))))]
+impl JsonView for serde_json::Value {
+    fn field(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key).cloned()
+    }
+    fn string(&self) -> Option<String> {
+        self.as_str().map(String::from)
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn is_null(&self) -> bool {
+        serde_json::Value::is_null(self)
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.as_array().cloned()
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        Some(
+            self.as_object()?
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    }
+}
+
 /// Writes a flat JSON object: `{"key":value,...}`.
 pub(crate) struct JsonWriter {
     out: String,
@@ -176,36 +208,6 @@ fn push_string(out: &mut String, text: &str) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-
-    /// Native tests read captured responses through serde_json.
-    impl JsonView for serde_json::Value {
-        fn field(&self, key: &str) -> Option<Self> {
-            self.as_object()?.get(key).cloned()
-        }
-        fn string(&self) -> Option<String> {
-            self.as_str().map(String::from)
-        }
-        fn number(&self) -> Option<f64> {
-            self.as_f64()
-        }
-        fn boolean(&self) -> Option<bool> {
-            self.as_bool()
-        }
-        fn is_null(&self) -> bool {
-            serde_json::Value::is_null(self)
-        }
-        fn items(&self) -> Option<Vec<Self>> {
-            self.as_array().cloned()
-        }
-        fn entries(&self) -> Option<Vec<(String, Self)>> {
-            Some(
-                self.as_object()?
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
-            )
-        }
-    }
 
     #[test]
     fn writes_json_that_round_trips_through_a_real_parser() {

@@ -25,7 +25,8 @@
 //! ```
 //!
 //! Features: `js` adds the JavaScript exports used by the npm package; `leptos` and
-//! `yew` add the framework integrations ([`leptos`], [`yew`]).
+//! `yew` add the framework integrations (`leptos`, `yew` modules); `server` adds the
+//! native face for server-side rendering (`server` module, not in the wasm build).
 
 mod base_url;
 mod client;
@@ -48,6 +49,8 @@ mod watch;
 
 #[cfg(feature = "leptos")]
 pub mod leptos;
+#[cfg(all(feature = "server", not(target_arch = "wasm32")))]
+pub mod server;
 #[cfg(feature = "yew")]
 pub mod yew;
 
