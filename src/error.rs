@@ -150,16 +150,20 @@ pub struct AuthError {
 }
 
 impl AuthError {
-    /// An error with no response behind it (status 0) and the code's default message.
-    pub fn local(code: ErrorCode) -> Self {
-        let message = Cow::Borrowed(code.default_message());
+    /// An error with this status and code and the code's default message.
+    fn with_default_message(status: u16, status_text: String, code: ErrorCode) -> Self {
         Self {
-            status: 0,
-            status_text: String::new(),
+            status,
+            status_text,
+            message: Cow::Borrowed(code.default_message()),
             code,
-            message,
             retry_after: None,
         }
+    }
+
+    /// An error with no response behind it (status 0) and the code's default message.
+    pub fn local(code: ErrorCode) -> Self {
+        Self::with_default_message(0, String::new(), code)
     }
 
     /// Whether trying the same call again later may succeed: network failures,
@@ -194,30 +198,16 @@ impl AuthError {
             Some(code) if !code.is_empty() => ErrorCode::from_server(code),
             _ => ErrorCode::from_status(status),
         };
-        let message = match message {
-            Some(message) if !message.is_empty() => Cow::Owned(message),
-            _ => Cow::Borrowed(code.default_message()),
-        };
-        Self {
-            status,
-            status_text,
-            code,
-            message,
-            retry_after: None,
+        let mut err = Self::with_default_message(status, status_text, code);
+        if let Some(message) = message.filter(|m| !m.is_empty()) {
+            err.message = Cow::Owned(message);
         }
+        err
     }
 
     /// A 2xx response whose body is not what a Better Auth server sends.
     pub fn invalid_response(status: u16, status_text: String) -> Self {
-        let code = ErrorCode::InvalidResponse;
-        let message = Cow::Borrowed(code.default_message());
-        Self {
-            status,
-            status_text,
-            code,
-            message,
-            retry_after: None,
-        }
+        Self::with_default_message(status, status_text, ErrorCode::InvalidResponse)
     }
 }
 
