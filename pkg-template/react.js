@@ -2,21 +2,16 @@
 // useSyncExternalStore (with a server snapshot: pending, as on the server there is no
 // browser session).
 import { useSyncExternalStore } from "react";
-import { createAuthClient as createBaseClient } from "./index.js";
+import { withSessionHook } from "./adapter.js";
 
 export { isFresh } from "./index.js";
 
 export function createAuthClient(options) {
-  const client = createBaseClient(options);
-  const store = client.useSession;
-  const serverSnapshot = store.get();
-  const subscribe = (onChange) => store.listen(onChange);
-  function useSession() {
-    return useSyncExternalStore(subscribe, store.get, () => serverSnapshot);
-  }
-  useSession.get = store.get;
-  useSession.subscribe = store.subscribe;
-  useSession.listen = store.listen;
-  useSession.refetch = store.refetch;
-  return { ...client, useSession, $sessionStore: store };
+  return withSessionHook(options, (store) => {
+    const serverSnapshot = store.get();
+    const subscribe = (onChange) => store.listen(onChange);
+    return function useSession() {
+      return useSyncExternalStore(subscribe, store.get, () => serverSnapshot);
+    };
+  });
 }

@@ -21,6 +21,7 @@ fi
 echo "tsc --strict --noEmit against the packed package"
 (cd tests/npm && npx tsc -p ts-consumer/tsconfig.json)
 echo "tsc: ok"
+(cd tests/npm && node --test adapters.test.mjs)
 
 www=target/e2e-www
 rm -rf "$www" && mkdir -p "$www"
