@@ -12,14 +12,10 @@
 mod support;
 
 use better_auth_wasm::{AuthClient, ErrorCode, SignInEmail, SignUpEmail};
-use support::{unique_email, PASSWORD, REFUSED_URL, SERVER_URL};
+use support::{client, unique_email, PASSWORD, REFUSED_URL, SERVER_URL};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn client() -> AuthClient {
-    AuthClient::new(SERVER_URL).unwrap()
-}
 
 fn sign_up_request(email: &str, name: &str) -> SignUpEmail {
     SignUpEmail {

@@ -18,10 +18,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn client() -> AuthClient {
-    AuthClient::new(SERVER_URL).unwrap()
-}
-
 async fn sign_up_err(email: &str, password: &str, name: &str) -> AuthError {
     client()
         .sign_up_email(&SignUpEmail {

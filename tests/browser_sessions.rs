@@ -22,10 +22,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn client() -> AuthClient {
-    AuthClient::new(SERVER_URL).unwrap()
-}
-
 fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }

@@ -23,10 +23,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const GET_SESSION: &str = "/api/auth/get-session";
 
-fn client() -> AuthClient {
-    AuthClient::new(SERVER_URL).unwrap()
-}
-
 /// Signs a fresh user up through `client`; returns the email.
 async fn sign_up(client: &AuthClient) -> String {
     let email = unique_email("store");

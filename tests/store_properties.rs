@@ -15,22 +15,14 @@
     clippy::indexing_slicing
 )]
 
-use better_auth_wasm::store::{Command, Event, FetchId, Machine, StoreData, TabMessage};
+use better_auth_wasm::store::{Command, Event, FetchId, Machine, TabMessage};
 use better_auth_wasm::{AuthError, ErrorCode, RetryOptions, SessionOptions, Timestamp};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Clone, Debug, PartialEq)]
-struct Data {
-    user: u32,
-    expires: i64,
-}
+mod store_support;
 
-impl StoreData for Data {
-    fn expires_at(&self) -> Timestamp {
-        Timestamp::from_millis(self.expires)
-    }
-}
+use store_support::Data;
 
 #[derive(Clone, Debug)]
 enum Answer {

@@ -9,22 +9,12 @@
     clippy::indexing_slicing
 )]
 
-use better_auth_wasm::store::{
-    Command, Event, FetchId, FetchReason, Machine, StoreData, TabMessage,
-};
+use better_auth_wasm::store::{Command, Event, FetchId, FetchReason, Machine, TabMessage};
 use better_auth_wasm::{AuthError, ErrorCode, SessionOptions, Timestamp};
 
-#[derive(Clone, Debug, PartialEq)]
-struct Data {
-    user: u32,
-    expires: i64,
-}
+mod store_support;
 
-impl StoreData for Data {
-    fn expires_at(&self) -> Timestamp {
-        Timestamp::from_millis(self.expires)
-    }
-}
+use store_support::Data;
 
 const HOUR: i64 = 3_600_000;
 

@@ -7,6 +7,11 @@ pub const SERVER_URL: &str = env!("BA_TEST_SERVER_URL");
 /// An http URL on a port where nothing listens.
 pub const REFUSED_URL: &str = env!("BA_TEST_REFUSED_URL");
 
+/// A client of the real test server with default options.
+pub fn client() -> better_auth_wasm::AuthClient {
+    better_auth_wasm::AuthClient::new(SERVER_URL).unwrap()
+}
+
 /// An email address no other test (or earlier run against the same database) used.
 pub fn unique_email(tag: &str) -> String {
     let now = js_sys::Date::now() as u64;
