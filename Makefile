@@ -5,13 +5,13 @@ BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 # The browser tests read the server's address at build time; lint only type-checks them.
 LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9 BA_TEST_SHORT_SERVER_URL=http://127.0.0.1:9
 
-.PHONY: setup test lint test-native test-browser test-e2e bench bench-smoke demo pkg fixtures clean
+.PHONY: setup test lint test-native test-browser test-e2e size-gate bench bench-smoke demo pkg fixtures clean
 
 setup:
 	@scripts/setup.sh
 
 ## Every test: lint, native tests, browser tests against the real server.
-test: setup lint test-e2e bench-smoke test-browser test-native
+test: setup lint test-e2e size-gate bench-smoke test-browser test-native
 
 lint: setup
 	cargo fmt --all -- --check
@@ -35,9 +35,15 @@ test-browser: setup
 test-e2e: setup
 	scripts/e2e.sh
 
+## The shipped size against size-budget.json (pkg/ as test-e2e built it).
+size-gate: setup
+	@[ -f pkg/better_auth_wasm_bg.wasm ] || scripts/build-pkg.sh
+	node scripts/size.mjs --check
+
 ## This client against better-auth/client in one run: prints the table, writes
 ## bench/results.json; runs the property tests of the store and the parsers long.
-bench: setup
+bench:
+	SETUP_BENCH=1 scripts/setup.sh
 	scripts/bench.sh
 	STORE_PROPTEST_CASES=200000 PARSER_PROPTEST_CASES=200000 cargo test --release --lib --test store_properties -- fuzz the_store
 

@@ -6,11 +6,12 @@ import { createAuthClient } from "./index.js";
 export function withSessionHook(options, makeHook) {
   const client = createAuthClient(options);
   const store = client.useSession;
-  const useSession = Object.assign(makeHook(store), {
+  client.useSession = Object.assign(makeHook(store), {
     get: store.get,
     subscribe: store.subscribe,
     listen: store.listen,
     refetch: store.refetch,
   });
-  return { ...client, useSession, $sessionStore: store };
+  client.$sessionStore = store;
+  return client;
 }

@@ -85,6 +85,8 @@ export interface SessionState<D> {
   readonly isRefetching: boolean;
   readonly lastResultAt: Date | null;
   readonly lastFetchReason: FetchReason | null;
+  /** Reads the session again now (as `useSession.refetch()`). */
+  readonly refetch: () => void;
 }
 
 /** The session store: the nanostores / Svelte store contract. */
@@ -121,9 +123,29 @@ export interface SessionOptions {
   retryAttempts?: number;
 }
 
+/** better-fetch's per-call options, the part this client honours. */
+export interface FetchOptions<T = unknown> {
+  /** "GET" or "POST" (Better Auth's endpoints take no other). Default: POST with a body, else GET. */
+  method?: string;
+  body?: Record<string, unknown>;
+  /** Sent as the query string; undefined and null values are left out. */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Resolve with the data and reject with the error, instead of `{data, error}`. */
+  throw?: boolean;
+  onSuccess?: (context: { data: T }) => void | Promise<void>;
+  onError?: (context: { error: AuthError }) => void | Promise<void>;
+}
+
 export interface AuthClientOptions {
-  /** The server's URL, such as "https://example.com" (API under /api/auth). Default: this page's origin. */
+  /**
+   * The auth API's URL: "https://example.com" (API under /api/auth), a URL with its
+   * path, or a path resolved against this page. Default: "/api/auth" on this page's origin.
+   */
   baseURL?: string;
+  /** Appended to baseURL, as in better-auth. */
+  basePath?: string;
+  /** Options merged into every call (per-call ones win). */
+  fetchOptions?: FetchOptions;
   sessionOptions?: SessionOptions;
 }
 
@@ -177,6 +199,12 @@ export interface AuthClient<U extends object = User, S extends object = Session>
     revoke(body: { sessionToken: string }): Promise<Result<{ status: true }>>;
   };
   useSession: SessionStore<SessionData<U, S>>;
+  /**
+   * Any endpoint by path, with better-fetch's call shape (what official client plugins
+   * call). Every other member name also works, untyped, through the path proxy:
+   * `client.updateUser({name})` is POST /update-user.
+   */
+  $fetch<T = unknown>(path: string, options?: FetchOptions<T>): Promise<Result<T>>;
   /** Resolves once the WebAssembly module has loaded. */
   ready(): Promise<void>;
 }

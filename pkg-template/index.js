@@ -1,59 +1,143 @@
-// better-auth-wasm: the npm face. A thin wrapper over the wasm exports that gives the
-// shape of `better-auth/client`: a synchronous createAuthClient, `{data, error}` results,
-// namespaces (signIn.email, multiSession.*), and a `useSession` store that works before
-// the wasm has loaded (it starts pending, like the official one).
+// better-auth-wasm: the npm face, with the shape of `better-auth/client`. A thin layer
+// over one generic wasm call (`request`: the Rust transport, typed errors, and what each
+// path does to the session store): the path proxy (`client.a.bB(arg)` is `/a/b-b`),
+// `{data, error}` results, dates as `Date` objects, and a `useSession` store that works
+// before the wasm has loaded (it starts pending, like the official one).
 import init, * as wasm from "./better_auth_wasm.js";
 
 let loading;
 /** Loads and starts the wasm once, on first use. */
-function loadWasm() {
-  loading ??= init();
-  return loading;
+const loadWasm = () => (loading ??= init());
+
+// By position, as src/js/options.rs reads them.
+const OPTION_KEYS = [
+  "refetchOnWindowFocus",
+  "refetchOnReconnect",
+  "refetchWhenOffline",
+  "crossTabSync",
+  "refetchInterval",
+  "focusThrottleMs",
+  "dedupeWindowMs",
+  "timeoutMs",
+  "retryAttempts",
+];
+
+// Paths that are POST even without a body (better-auth's known path methods).
+const POST_PATHS = ["/sign-out", "/revoke-sessions", "/revoke-other-sessions", "/delete-user"];
+
+const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?(Z|[+-]\d\d:\d\d)$/;
+
+/** Walks a JSON value (without recursion: depth is the server's choice), turning ISO
+ * date strings into `Date`s in place, as the official client's parser does; `freeze`
+ * also freezes every object. */
+function revive(value, freeze) {
+  const stack = [value];
+  while (stack.length) {
+    const object = stack.pop();
+    if (!object || typeof object !== "object" || Object.isFrozen(object)) continue;
+    for (const key of Object.keys(object)) {
+      const item = object[key];
+      if (typeof item === "string" && ISO_DATE.test(item)) {
+        const date = new Date(item);
+        if (!Number.isNaN(date.getTime())) object[key] = date;
+      } else if (item && typeof item === "object") stack.push(item);
+    }
+    if (freeze) Object.freeze(object);
+  }
+  return value;
 }
 
-const PENDING = Object.freeze({
+const localError = (code, message) => ({ status: 0, statusText: "", code, message });
+
+const loadError = (cause) =>
+  localError(
+    "WASM_LOAD_FAILED",
+    `Could not load better-auth-wasm's WebAssembly module (${cause?.message ?? cause}). Check that the .wasm file is served with the JS, as application/wasm.`,
+  );
+
+/** Calls every listener still registered; one that throws does not stop the others
+ * (its error is reported, not swallowed). */
+function notifyAll(listeners, value) {
+  for (const listener of [...listeners]) {
+    if (!listeners.has(listener)) continue;
+    try {
+      listener(value);
+    } catch (err) {
+      setTimeout(() => {
+        throw err;
+      });
+    }
+  }
+}
+
+const PENDING = {
   data: null,
   error: null,
   isPending: true,
   isRefetching: false,
   lastResultAt: null,
   lastFetchReason: null,
-});
+};
 
-function loadError(cause) {
-  return {
-    status: 0,
-    statusText: "",
-    code: "WASM_LOAD_FAILED",
-    message: `Could not load better-auth-wasm's WebAssembly module (${cause?.message ?? cause}). Check that the .wasm file is served with the JS, as application/wasm.`,
-  };
-}
+const sameError = (a, b) =>
+  a === b || (!!a && !!b && a.code === b.code && a.status === b.status && a.message === b.message);
 
-function createSessionStore(getClient) {
+function createSessionStore(getClient, loaded) {
   const listeners = new Set();
-  let inner = null;
-  let innerUnsubscribe = null;
-  let failed = null;
+  let client = null;
+  let listenId = 0;
   let connecting = false;
+  let raw = null;
+  /** At once when the wasm is loaded (the store shows isRefetching before this returns). */
+  const refetch = () => {
+    if (loaded()) loaded().refetch();
+    else getClient().then((c) => c.refetch(), () => {});
+  };
+  const freeze = (state) => Object.freeze({ ...state, refetch });
+  let snapshot = freeze(PENDING);
 
-  const current = () => (inner ? inner.get() : failed ?? PENDING);
-  const emit = () => {
-    const snapshot = current();
-    for (const listener of [...listeners]) listener(snapshot);
+  /** The snapshot of the wasm store's state: the same object until something changed. */
+  function current() {
+    client ??= loaded();
+    if (!client) return snapshot;
+    const next = client.state();
+    const last = snapshot;
+    if (next.data !== raw) {
+      raw = next.data;
+      revive(raw, true);
+    }
+    const lastResultAt = next.lastResultAt === null ? null : new Date(next.lastResultAt);
+    if (
+      last.data === raw &&
+      sameError(last.error, next.error) &&
+      last.isPending === next.isPending &&
+      last.isRefetching === next.isRefetching &&
+      last.lastResultAt?.getTime() === lastResultAt?.getTime() &&
+      last.lastFetchReason === next.lastFetchReason
+    ) {
+      return last;
+    }
+    snapshot = freeze({ ...next, data: raw, error: next.error && Object.freeze(next.error), lastResultAt });
+    return snapshot;
+  }
+  const changed = () => {
+    const before = snapshot;
+    if (current() !== before) notifyAll(listeners, snapshot);
   };
   function connect() {
-    if (innerUnsubscribe || connecting) return;
+    if (listenId || connecting) return;
     connecting = true;
     getClient().then(
-      (client) => {
+      (c) => {
         connecting = false;
-        inner ??= client.useSession;
-        if (listeners.size > 0 && !innerUnsubscribe) innerUnsubscribe = inner.subscribe(emit);
+        client = c;
+        if (listeners.size > 0 && !listenId) listenId = c.listen(changed) || -1;
+        changed();
       },
       (err) => {
         connecting = false;
-        failed = Object.freeze({ ...PENDING, isPending: false, error: loadError(err) });
-        emit();
+        snapshot = freeze({ ...PENDING, isPending: false, error: loadError(err) });
+        notifyAll(listeners, snapshot);
       },
     );
   }
@@ -63,9 +147,9 @@ function createSessionStore(getClient) {
     connect();
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0 && innerUnsubscribe) {
-        innerUnsubscribe();
-        innerUnsubscribe = null;
+      if (listeners.size === 0 && listenId) {
+        if (listenId > 0) client.unlisten(listenId);
+        listenId = 0;
       }
     };
   }
@@ -73,10 +157,32 @@ function createSessionStore(getClient) {
     get: current,
     subscribe: (listener) => add(listener, true),
     listen: (listener) => add(listener, false),
-    refetch: () => {
-      getClient().then((client) => client.useSession.refetch(), () => {});
-    },
+    refetch,
   };
+}
+
+/** `baseURL` as the wasm takes it: absolute, resolved against the page when relative;
+ * the official default `/api/auth` on the page's origin. */
+function resolveBaseURL(options) {
+  const page = globalThis.location?.href;
+  let base = options.baseURL ?? (page ? "/api/auth" : "");
+  if (options.basePath) base = base.replace(/\/+$/, "") + options.basePath;
+  try {
+    return page ? new URL(base, page).href.replace(/\/+$/, "") : base;
+  } catch {
+    return base;
+  }
+}
+
+const kebab = (segment) => segment.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function queryString(query) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }
 
 /**
@@ -84,50 +190,102 @@ function createSessionStore(getClient) {
  * WebAssembly module loads on first use and every call waits for it.
  */
 export function createAuthClient(options = {}) {
+  const numbers = OPTION_KEYS.map((key) => {
+    const value = options.sessionOptions?.[key];
+    return typeof value === "boolean" || (typeof value === "number" && value >= 0) ? Number(value) : NaN;
+  });
+  const baseURL = resolveBaseURL(options);
   let inner;
-  const getClient = () =>
-    loadWasm().then(() => {
-      inner ??= wasm.createAuthClient({
-        ...options,
-        baseURL: options.baseURL ?? globalThis.location?.origin ?? "",
-      });
-      return inner;
-    });
-  const call = (name) => async (arg) => {
-    let client;
+  const getClient = () => loadWasm().then(() => (inner ??= wasm.createAuthClient(baseURL, new Float64Array(numbers))));
+
+  /** better-fetch's call shape: `$fetch(path, {method, body, query, throw, onSuccess, onError})`. */
+  async function $fetch(path, fetchOptions = {}) {
+    const opts = { ...options.fetchOptions, ...fetchOptions };
+    let result;
+    let body;
     try {
-      client = await getClient();
+      body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     } catch (err) {
-      return { data: null, error: loadError(err) };
+      result = { data: null, error: localError("INVALID_BODY", `The request body cannot be sent as JSON (${err?.message ?? err}).`) };
     }
-    return client[name](arg);
-  };
-  return {
-    signIn: { email: call("signInEmail") },
-    signUp: { email: call("signUpEmail") },
-    signOut: call("signOut"),
-    getSession: call("getSession"),
-    refreshSession: call("refreshSession"),
-    listSessions: call("listSessions"),
-    revokeSession: call("revokeSession"),
-    revokeOtherSessions: call("revokeOtherSessions"),
-    revokeSessions: call("revokeSessions"),
-    signOutAll: call("signOutAll"),
-    multiSession: {
-      listDeviceSessions: call("multiSessionListDeviceSessions"),
-      setActive: call("multiSessionSetActive"),
-      revoke: call("multiSessionRevoke"),
+    if (!result) {
+      const method = (opts.method ?? (body === undefined ? "GET" : "POST")).toUpperCase();
+      try {
+        const client = await getClient();
+        result = { data: revive(await client.request(method, path + queryString(opts.query), body)), error: null };
+      } catch (error) {
+        result = { data: null, error: error?.code ? error : loadError(error) };
+      }
+    }
+    if (result.error) {
+      await opts.onError?.({ error: result.error });
+      if (opts.throw) throw result.error;
+    } else {
+      await opts.onSuccess?.({ data: result.data });
+      if (opts.throw) return result.data;
+    }
+    return result;
+  }
+
+  /** `client.a.bB(arg, fetchOptions)`: `/a/b-b`, as the official path proxy does it. */
+  function callPath(segments, arg = {}, fetchOptions = {}) {
+    const path = `/${segments.map(kebab).join("/")}`;
+    const { query, fetchOptions: argOptions, ...body } = arg ?? {};
+    const opts = { ...fetchOptions, ...argOptions };
+    const method = POST_PATHS.includes(path)
+      ? "POST"
+      : opts.method ?? (Object.keys(body).length > 0 ? "POST" : "GET");
+    return $fetch(path, {
+      ...opts,
+      method,
+      query: query ?? opts.query,
+      body: method === "POST" ? { ...body, ...opts.body } : undefined,
+    });
+  }
+
+  const routes = {
+    /** A one-off read; a flag is sent only when true (the server reads `false` as true). */
+    getSession: (arg = {}, fetchOptions) => {
+      const query = Object.fromEntries(Object.entries(arg?.query ?? {}).filter(([, on]) => on === true));
+      return callPath(["getSession"], { ...arg, query }, fetchOptions);
     },
-    useSession: createSessionStore(getClient),
+    /** Reads past the cookie cache and updates the store. */
+    refreshSession: async () => {
+      try {
+        const client = await getClient();
+        return { data: revive(await client.refresh(), true), error: null };
+      } catch (error) {
+        return { data: null, error: error?.code ? error : loadError(error) };
+      }
+    },
+    /** The same as revokeSessions. */
+    signOutAll: (arg, fetchOptions) => callPath(["revokeSessions"], arg, fetchOptions),
+    useSession: createSessionStore(getClient, () => inner),
+    $fetch,
     /** Resolves once the WebAssembly module is loaded (optional: calls wait anyway). */
     ready: () => getClient().then(() => undefined),
   };
+
+  function pathProxy(segments) {
+    return new Proxy(function authPath() {}, {
+      get(_, key) {
+        if (typeof key !== "string" || key === "then" || key === "catch" || key === "finally") return undefined;
+        if (segments.length === 0 && key in routes) return routes[key];
+        return pathProxy([...segments, key]);
+      },
+      set(_, key, value) {
+        routes[key] = value;
+        return true;
+      },
+      apply: (_, __, args) => callPath(segments, ...args),
+    });
+  }
+  return pathProxy([]);
 }
 
 /**
  * Whether a session (anything with `createdAt`) is younger than `freshAge` seconds
- * (default one day, the server's default). Needs the module loaded: `await client.ready()`
- * first, or use it on data a call returned (the module is loaded then).
+ * (default one day, the server's default).
  */
 export function isFresh(session, freshAge) {
   const created = new Date(session?.createdAt ?? NaN).getTime();

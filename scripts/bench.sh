@@ -12,4 +12,13 @@ cp -r pkg "$www/pkg"
 cp bench/www/* "$www/"
 (cd bench && npx esbuild official-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/official.js")
 (cd bench && npx esbuild official-size-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/official-size.js")
+(cd bench && npx esbuild ours-size-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/ours-size.js")
+if [ -z "${BENCH_SMOKE:-}" ]; then
+  echo "the 20 largest items of the shipped wasm (twiggy top, on a copy that keeps names):"
+  named=target/ship/better_auth_wasm_named.wasm
+  wasm-bindgen --target web --out-dir target/ship/named target/ship/wasm32-unknown-unknown/release/better_auth_wasm.wasm
+  tools/node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue -o "$named" target/ship/named/better_auth_wasm_bg.wasm
+  twiggy top -n 20 "$named" | cut -c1-160
+fi
 STATIC_DIR="$www" BENCH_WWW="$root/$www" scripts/with-test-server.sh node bench/run.mjs

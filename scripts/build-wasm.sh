@@ -1,25 +1,41 @@
 #!/usr/bin/env bash
 # Builds the release wasm with the JS exports, runs wasm-bindgen (--target web) into
-# OUT_DIR, shrinks the wasm with a current wasm-opt -Oz, and prints the shipped sizes.
+# OUT_DIR, shrinks the wasm with a current wasm-opt -Oz, shortens the names the wasm and
+# its glue share, and prints the shipped sizes.
 #   usage: scripts/build-wasm.sh OUT_DIR
+#
+# The shipped build uses the nightly toolchain (installed by scripts/setup.sh) to
+# rebuild std with panics that abort at once: std's panic path otherwise keeps
+# core::fmt and every panic message in the wasm (about 20 KB). The same code is built
+# and tested on stable by the test targets. SHIP_TOOLCHAIN=stable builds this one on
+# stable too (bigger).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: build-wasm.sh OUT_DIR}
 cd "$root"
 
-cargo build --quiet --release --target wasm32-unknown-unknown --features js
+if [ "${SHIP_TOOLCHAIN:-nightly}" = nightly ]; then
+  target_dir=target/ship
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+    cargo +nightly build --quiet --release --target wasm32-unknown-unknown --features js \
+    -Zbuild-std=std,panic_abort --target-dir "$target_dir"
+else
+  target_dir=target
+  cargo build --quiet --release --target wasm32-unknown-unknown --features js
+fi
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" \
-  target/wasm32-unknown-unknown/release/better_auth_wasm.wasm
+  "$target_dir/wasm32-unknown-unknown/release/better_auth_wasm.wasm"
 wasm="$out/better_auth_wasm_bg.wasm"
+js="$out/better_auth_wasm.js"
 tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
   -o "$wasm.opt" "$wasm"
 mv "$wasm.opt" "$wasm"
+node scripts/minify-wasm-names.mjs "$wasm" "$js"
 
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9c "$1" | wc -c | tr -d ' '; }
-js="$out/better_auth_wasm.js"
 printf 'shipped size: wasm %s B (gzip %s B), JS glue %s B (gzip %s B), total gzip %s B\n' \
   "$(size "$wasm")" "$(gz "$wasm")" "$(size "$js")" "$(gz "$js")" \
   "$(( $(gz "$wasm") + $(gz "$js") ))"

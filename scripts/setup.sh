@@ -25,6 +25,17 @@ for component in rustfmt clippy; do
   fi
 done
 
+# The shipped wasm is built with nightly's -Zbuild-std (scripts/build-wasm.sh): the
+# nightly toolchain (on the machine image; installed if missing) and its rust-src.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain (minimal)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup component list --installed --toolchain nightly | grep -q '^rust-src'; then
+  say "installing rust-src for nightly"
+  rustup component add rust-src --toolchain nightly
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly.
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [ -z "$wanted" ]; then
@@ -36,6 +47,12 @@ if [ "$have" != "$wanted" ]; then
   say "installing wasm-bindgen-cli $wanted (found: ${have:-none}); this takes a few minutes"
   # Not --locked: a dependency pinned in its lock file is missing from the registry here.
   cargo install wasm-bindgen-cli --version "$wanted"
+fi
+
+# twiggy, for `make bench` only (SETUP_BENCH=1): where the wasm's bytes are.
+if [ -n "${SETUP_BENCH:-}" ] && ! command -v twiggy >/dev/null; then
+  say "installing twiggy (cargo install; make bench only)"
+  cargo install twiggy --version 0.8.0
 fi
 
 # Chromium and its driver, from Debian.

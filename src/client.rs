@@ -7,7 +7,7 @@ use crate::model::{SessionData, SignInResponse, SignOutResponse, SignUpResponse}
 use crate::options::SessionOptions;
 use crate::requests::{SignInEmail, SignUpEmail};
 use crate::session_signal::SessionSignal;
-use crate::shell::{Inner, Loaded, Subscription};
+use crate::shell::{Inner, Loaded, SessionListener, Subscription};
 use crate::store::{Event, SessionState};
 use crate::transport::{JsonResponse, Method, Transport};
 use std::rc::Rc;
@@ -65,7 +65,11 @@ impl AuthClient {
     }
 
     /// A client with these session options.
+    ///
+    /// Values that cannot work are adjusted: polling no faster than once a second,
+    /// retries no sooner than 100 ms, a timeout of 0 meaning the default one.
     pub fn with_options(base_url: &str, options: SessionOptions) -> Result<Self, AuthError> {
+        let options = options.sanitized();
         let base = BaseUrl::parse(base_url)?;
         let transport = Transport::new(base, options.request_timeout_ms);
         #[cfg(target_arch = "wasm32")]
@@ -107,48 +111,39 @@ impl AuthClient {
     /// The current session, or `None` when signed out (the server answers `null`).
     /// A one-off read: it does not update the store (use [`AuthClient::refetch`]).
     pub async fn get_session(&self) -> Result<Option<SessionData>, AuthError> {
-        self.get_session_response().await?.decode()
+        self.send(Method::Get, "/get-session", None).await?.decode()
     }
 
     /// Creates an account with email and password (and signs in, unless the server
     /// requires email verification). The store reads the new session once.
     pub async fn sign_up_email(&self, request: &SignUpEmail) -> Result<SignUpResponse, AuthError> {
-        let response = self.post("/sign-up/email", Some(request.to_json())).await?;
-        let signed_up: SignUpResponse = response.decode()?;
-        if signed_up.token.is_some() {
-            self.inner.dispatch(Event::SignedIn);
-        }
-        Ok(signed_up)
+        self.send(Method::Post, "/sign-up/email", Some(request.to_json()))
+            .await?
+            .decode()
     }
 
     /// Signs in with email and password. The store reads the new session once, and
     /// other tabs follow.
     pub async fn sign_in_email(&self, request: &SignInEmail) -> Result<SignInResponse, AuthError> {
-        let response = self.post("/sign-in/email", Some(request.to_json())).await?;
-        let signed_in = response.decode()?;
-        self.inner.dispatch(Event::SignedIn);
-        Ok(signed_in)
+        self.send(Method::Post, "/sign-in/email", Some(request.to_json()))
+            .await?
+            .decode()
     }
 
     /// Signs out: the server ends the session and clears its cookies. The store is
     /// signed out the moment the server answers, and other tabs follow.
     pub async fn sign_out(&self) -> Result<SignOutResponse, AuthError> {
-        let signed_out = self.post("/sign-out", None).await?.decode()?;
-        self.inner.dispatch(Event::SignedOut);
-        Ok(signed_out)
+        self.send(Method::Post, "/sign-out", None).await?.decode()
     }
 
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
-    pub(crate) fn inner(&self) -> &Rc<Inner> {
-        &self.inner
-    }
-
-    pub(crate) async fn get_session_response(&self) -> Result<JsonResponse, AuthError> {
-        self.get("/get-session").await
-    }
-
-    pub(crate) async fn get(&self, path: &str) -> Result<JsonResponse, AuthError> {
-        self.inner.transport.request(Method::Get, path, None).await
+    /// One request to the server, with no store effect (see `AuthClient::send`).
+    pub(crate) async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<JsonResponse, AuthError> {
+        self.inner.transport.request(method, path, body).await
     }
 
     /// The store's state as a signal, without counting as a subscriber.
@@ -158,21 +153,27 @@ impl AuthClient {
         self.inner.state.signal_cloned()
     }
 
-    pub(crate) async fn post(
-        &self,
-        path: &str,
-        json_body: Option<String>,
-    ) -> Result<JsonResponse, AuthError> {
-        // Better Auth answers 415 to a POST without a JSON body.
-        let body = json_body.unwrap_or_else(|| "{}".into());
-        self.inner
-            .transport
-            .request(Method::Post, path, Some(body))
-            .await
-    }
-
     /// Tells the store that a mutation succeeded.
     pub(crate) fn notify(&self, event: Event<Loaded>) {
         self.inner.dispatch(event);
+    }
+
+    /// Calls `listener` after every change of the session store, until the returned
+    /// guard is dropped. The guard counts as a subscriber while it lives (like
+    /// [`AuthClient::session`]): the first one loads the session.
+    ///
+    /// For code that wants a callback rather than a [`futures_signals`] signal; read
+    /// the new state with [`AuthClient::session_state`].
+    pub fn listen(&self, listener: impl Fn() + 'static) -> SessionListener {
+        SessionListener::new(&self.inner, std::rc::Rc::new(listener))
+    }
+
+    /// The session as the server's parsed JSON (a JS object, with every field the
+    /// server sent), or `None` when there is none: for handing to JavaScript unchanged.
+    /// The same object until the session changes.
+    pub fn session_json(&self) -> Option<wasm_bindgen::JsValue> {
+        self.inner
+            .with_state(|state| state.data.as_ref().map(|loaded| loaded.json.clone()))
+            .flatten()
     }
 }

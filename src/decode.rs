@@ -7,7 +7,8 @@
 
 use crate::json::JsonView;
 use crate::model::{
-    Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse, Timestamp, User,
+    ListedSession, Session, SessionData, SignInResponse, SignOutResponse, SignUpResponse,
+    Timestamp, User,
 };
 
 /// A type read from the server's JSON.
@@ -84,6 +85,24 @@ impl Decode for Session {
             ip_address: opt_string(json, "ipAddress")?,
             user_agent: opt_string(json, "userAgent")?,
             extra: json.extra(SESSION_FIELDS),
+        })
+    }
+}
+
+/// An item of `list-sessions` after `AuthClient::send` marked it: `current` is this
+/// crate's field, not the server's, so it is not kept in `extra`.
+impl Decode for ListedSession {
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        let mut session = Session::decode(json)?;
+        session.extra = session
+            .extra
+            .iter()
+            .filter(|(key, _)| *key != "current")
+            .map(|(key, value)| (key.to_owned(), value.clone()))
+            .collect();
+        Some(Self {
+            current: json.field("current").and_then(|c| c.boolean()) == Some(true),
+            session,
         })
     }
 }

@@ -31,6 +31,7 @@
 mod base_url;
 mod client;
 mod decode;
+mod endpoint;
 mod error;
 mod json;
 mod model;
@@ -72,6 +73,7 @@ pub use model::{
 pub use options::{RetryOptions, SessionOptions};
 pub use requests::{GetSessionQuery, SignInEmail, SignUpEmail};
 pub use session_signal::SessionSignal;
+pub use shell::SessionListener;
 pub use status::SessionStatus;
 pub use store::SessionState;
 pub use transport::DEFAULT_TIMEOUT_MS;

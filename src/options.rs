@@ -69,3 +69,68 @@ impl Default for SessionOptions {
         }
     }
 }
+
+/// The shortest polling interval: below it, a typo (`0.001` seconds) would poll the
+/// server hundreds of times a second.
+pub(crate) const MIN_REFETCH_INTERVAL_MS: u32 = 1_000;
+/// The shortest delay before a retry.
+pub(crate) const MIN_RETRY_DELAY_MS: u32 = 100;
+/// The longest timeout a browser timer can wait (2^31 - 1 ms).
+const MAX_TIMER_MS: u32 = i32::MAX as u32;
+
+impl SessionOptions {
+    /// These options with every value made workable: polling no faster than
+    /// [`MIN_REFETCH_INTERVAL_MS`], retries no sooner than [`MIN_RETRY_DELAY_MS`], a
+    /// timeout of 0 meaning the default and none past what a timer can wait.
+    pub(crate) fn sanitized(mut self) -> Self {
+        self.refetch_interval_ms = self
+            .refetch_interval_ms
+            .map(|ms| ms.clamp(MIN_REFETCH_INTERVAL_MS, MAX_TIMER_MS));
+        if self.request_timeout_ms == 0 {
+            self.request_timeout_ms = crate::transport::DEFAULT_TIMEOUT_MS;
+        }
+        self.request_timeout_ms = self.request_timeout_ms.min(MAX_TIMER_MS);
+        self.retry.base_delay_ms = self.retry.base_delay_ms.max(MIN_RETRY_DELAY_MS);
+        self.retry.max_delay_ms = self.retry.max_delay_ms.max(self.retry.base_delay_ms);
+        self.retry.max_attempts = self.retry.max_attempts.max(1);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unworkable_values_are_made_workable() {
+        let mut options = SessionOptions {
+            refetch_interval_ms: Some(0),
+            request_timeout_ms: 0,
+            ..SessionOptions::default()
+        };
+        options.retry.base_delay_ms = 0;
+        options.retry.max_delay_ms = 0;
+        options.retry.max_attempts = 0;
+        let fixed = options.sanitized();
+        assert_eq!(fixed.refetch_interval_ms, Some(MIN_REFETCH_INTERVAL_MS));
+        assert_eq!(
+            fixed.request_timeout_ms,
+            crate::transport::DEFAULT_TIMEOUT_MS
+        );
+        assert_eq!(fixed.retry.base_delay_ms, MIN_RETRY_DELAY_MS);
+        assert!(fixed.retry.max_delay_ms >= MIN_RETRY_DELAY_MS);
+        assert_eq!(fixed.retry.max_attempts, 1);
+        let huge = SessionOptions {
+            request_timeout_ms: u32::MAX,
+            refetch_interval_ms: Some(u32::MAX),
+            ..SessionOptions::default()
+        }
+        .sanitized();
+        assert_eq!(huge.request_timeout_ms, i32::MAX as u32);
+        assert_eq!(huge.refetch_interval_ms, Some(i32::MAX as u32));
+        assert_eq!(
+            SessionOptions::default().sanitized(),
+            SessionOptions::default()
+        );
+    }
+}

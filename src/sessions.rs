@@ -2,16 +2,17 @@
 //! device's), revoke one by token or id, revoke the others, sign out everywhere, read
 //! with flags, and refresh the store past the cookie cache.
 //!
-//! Every mutation updates the store once: revoking this device's own session signs it
-//! out locally the moment the server answers; other revocations re-read the session.
+//! Each call is one [`AuthClient::send`] (which owns what it does to the store) and a
+//! typed reading of the answer.
 
 use crate::client::AuthClient;
 use crate::decode::StatusResponse;
-use crate::error::{AuthError, ErrorCode};
+use crate::error::AuthError;
 use crate::json::JsonWriter;
-use crate::model::{ListedSession, Session, SessionData};
+use crate::model::{ListedSession, SessionData};
 use crate::requests::GetSessionQuery;
 use crate::store::{Event, SessionState};
+use crate::transport::Method;
 use futures_signals::signal::Signal;
 use std::pin::Pin;
 use std::task::Poll;
@@ -23,13 +24,14 @@ impl AuthClient {
         &self,
         query: GetSessionQuery,
     ) -> Result<Option<SessionData>, AuthError> {
-        self.get(query.path()).await?.decode()
+        self.send(Method::Get, query.path(), None).await?.decode()
     }
 
     /// Reads the session again, bypassing the server's cookie cache, updates the store,
     /// and returns what it read. A session that is gone gives `Ok(None)` (the store's
     /// `error` then says why: `SESSION_EXPIRED` or `INVALID_TOKEN`).
     pub async fn refresh_session(&self) -> Result<Option<SessionData>, AuthError> {
+        crate::transport::in_browser()?;
         self.notify(Event::RefetchRequested { bypass_cache: true });
         let state = self
             .wait_for_state(|s| !s.is_pending && !s.is_refetching)
@@ -44,71 +46,50 @@ impl AuthClient {
     /// Fails with `SESSION_NOT_FRESH` (403) when the session is older than the server's
     /// `freshAge`: ask the user to sign in again, then retry.
     pub async fn list_sessions(&self) -> Result<Vec<ListedSession>, AuthError> {
-        let sessions: Vec<Session> = self.get("/list-sessions").await?.decode()?;
-        let current = self.current_token().await?;
-        Ok(sessions
-            .into_iter()
-            .map(|session| ListedSession {
-                current: current.as_deref() == Some(session.token.as_str()),
-                session,
-            })
-            .collect())
+        self.send(Method::Get, "/list-sessions", None)
+            .await?
+            .decode()
     }
 
     /// Revokes the session with this token. Revoking this device's own session signs
     /// this client out at once; revoking another re-reads the session once.
     pub async fn revoke_session(&self, token: &str) -> Result<(), AuthError> {
-        let own = self.current_token().await?.as_deref() == Some(token);
         let body = JsonWriter::new().string("token", token).finish();
-        self.post("/revoke-session", Some(body))
-            .await?
-            .decode::<StatusResponse>()?;
-        self.notify(if own {
-            Event::SignedOut
-        } else {
-            Event::SessionChanged
-        });
-        Ok(())
+        self.post_for_status("/revoke-session", Some(body)).await
     }
 
     /// Revokes the session with this id (as in [`ListedSession`]); fails with code
     /// `SESSION_NOT_FOUND` when no active session of the user has it.
     pub async fn revoke_session_by_id(&self, id: &str) -> Result<(), AuthError> {
-        let sessions: Vec<Session> = self.get("/list-sessions").await?.decode()?;
-        let token = sessions
-            .into_iter()
-            .find(|s| s.id == id)
-            .map(|s| s.token)
-            .ok_or_else(|| {
-                let mut err = AuthError::local(ErrorCode::Other("SESSION_NOT_FOUND".into()));
-                err.message =
-                    "No active session of this user has this id. List the sessions again.".into();
-                err
-            })?;
-        self.revoke_session(&token).await
+        let body = JsonWriter::new().string("id", id).finish();
+        self.post_for_status("/revoke-session", Some(body)).await
     }
 
     /// Revokes every session of the user but this one.
     pub async fn revoke_other_sessions(&self) -> Result<(), AuthError> {
-        self.post("/revoke-other-sessions", None)
-            .await?
-            .decode::<StatusResponse>()?;
-        self.notify(Event::SessionChanged);
-        Ok(())
+        self.post_for_status("/revoke-other-sessions", None).await
     }
 
     /// Revokes every session of the user, this one included: signed out everywhere.
     pub async fn revoke_sessions(&self) -> Result<(), AuthError> {
-        self.post("/revoke-sessions", None)
-            .await?
-            .decode::<StatusResponse>()?;
-        self.notify(Event::SignedOut);
-        Ok(())
+        self.post_for_status("/revoke-sessions", None).await
     }
 
     /// Signs out on every device: the same as [`AuthClient::revoke_sessions`].
     pub async fn sign_out_all(&self) -> Result<(), AuthError> {
         self.revoke_sessions().await
+    }
+
+    /// A POST whose answer is `{status: true}`.
+    pub(crate) async fn post_for_status(
+        &self,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<(), AuthError> {
+        self.send(Method::Post, path, body)
+            .await?
+            .decode::<StatusResponse>()
+            .map(|_| ())
     }
 
     /// This client's session token, from the store when it has read the session, else
@@ -118,7 +99,11 @@ impl AuthClient {
         if state.data.is_some() || state.last_result_at.is_some() {
             return Ok(state.data.map(|d| d.session.token));
         }
-        Ok(self.get_session().await?.map(|d| d.session.token))
+        let read: Option<SessionData> = self
+            .request(Method::Get, "/get-session", None)
+            .await?
+            .decode()?;
+        Ok(read.map(|d| d.session.token))
     }
 
     /// Waits until the store's state satisfies `done`, and returns it.

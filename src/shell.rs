@@ -16,14 +16,12 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
-/// A session as the store holds it: typed, plus the parsed JSON for the JS face (which
-/// keeps every field the server sent).
+/// A session as the store holds it: typed, and the server's parsed JSON (every field
+/// it sent), which faces hand out unchanged.
 #[derive(Clone, Debug)]
 pub(crate) struct Loaded {
     pub data: SessionData,
-    /// The parsed JSON, read by the JS face only.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
-    pub raw: JsValue,
+    pub json: JsValue,
 }
 
 impl PartialEq for Loaded {
@@ -49,15 +47,10 @@ pub(crate) struct Inner {
     reads: RefCell<Vec<(FetchId, AbortController)>>,
     timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<(u64, Listener)>>,
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
     next_listener: Cell<u64>,
-    version: Cell<u64>,
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     page: RefCell<Option<PageEvents>>,
     cross_tab: RefCell<Option<CrossTab>>,
-    /// The JS face's snapshot and the version it was built for.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
-    pub(crate) js_snapshot: RefCell<Option<(u64, JsValue)>>,
 }
 
 fn now() -> Timestamp {
@@ -85,10 +78,8 @@ impl Inner {
             timer: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             next_listener: Cell::new(0),
-            version: Cell::new(0),
             page: RefCell::new(None),
             cross_tab: RefCell::new(None),
-            js_snapshot: RefCell::new(None),
         });
         #[cfg(target_arch = "wasm32")]
         install_triggers(&inner, cross_tab_sync);
@@ -135,6 +126,8 @@ impl Inner {
                     cross_tab.send(message);
                 }
             }
+            // Outside a browser there is no timer: nothing retries or polls there.
+            Command::ArmTimer(_) if crate::transport::in_browser().is_err() => {}
             Command::ArmTimer(at) => {
                 let delay = (at.as_millis() - now().as_millis()).clamp(0, i64::from(i32::MAX));
                 let weak = Rc::downgrade(self);
@@ -156,6 +149,13 @@ impl Inner {
     }
 
     fn start_read(self: &Rc<Self>, id: FetchId, bypass_cache: bool) {
+        if let Err(err) = crate::transport::in_browser() {
+            self.dispatch(Event::FetchFinished {
+                id,
+                outcome: Err(err),
+            });
+            return;
+        }
         let Ok(controller) = AbortController::new() else {
             self.dispatch(Event::FetchFinished {
                 id,
@@ -179,7 +179,7 @@ impl Inner {
                     let data: Option<SessionData> = response.decode()?;
                     Ok(data.map(|data| Loaded {
                         data,
-                        raw: response.body,
+                        json: response.body,
                     }))
                 });
             if let Some(inner) = weak.upgrade() {
@@ -190,7 +190,6 @@ impl Inner {
     }
 
     fn publish(&self) {
-        self.version.set(self.version.get() + 1);
         let snapshot = match self.machine.try_borrow() {
             Ok(machine) => {
                 let state = machine.state();
@@ -206,50 +205,76 @@ impl Inner {
             Err(_) => return,
         };
         self.state.set(snapshot);
-        let listeners: Vec<Listener> = self
-            .listeners
-            .borrow()
-            .iter()
-            .map(|(_, l)| Rc::clone(l))
-            .collect();
-        for listener in listeners {
-            listener();
+        // Listeners may add or remove listeners: each one still registered when its turn
+        // comes is called once; one removed by an earlier one is not.
+        let ids: Vec<u64> = self.listeners.borrow().iter().map(|(id, _)| *id).collect();
+        for id in ids {
+            let listener = self
+                .listeners
+                .borrow()
+                .iter()
+                .find(|(l, _)| *l == id)
+                .map(|(_, l)| Rc::clone(l));
+            if let Some(listener) = listener {
+                listener();
+            }
         }
     }
 
-    /// The store's current state, with the raw JSON of the session.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    /// The store's current state, with the session's JSON.
     pub(crate) fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
         self.machine.try_borrow().ok().map(|m| read(m.state()))
-    }
-
-    /// Increases on every published change.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
-    pub(crate) fn version(&self) -> u64 {
-        self.version.get()
-    }
-
-    /// Calls `listener` after every published change, until removed.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
-    pub(crate) fn add_listener(&self, listener: Listener) -> u64 {
-        let id = self.next_listener.get() + 1;
-        self.next_listener.set(id);
-        self.listeners.borrow_mut().push((id, listener));
-        id
-    }
-
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
-    pub(crate) fn remove_listener(&self, id: u64) {
-        self.listeners.borrow_mut().retain(|(l, _)| *l != id);
     }
 }
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        // The machine's own record of the end; what it would abort is aborted below.
+        let _ = self.machine.get_mut().handle(Event::Closed, now());
         for (_, controller) in self.reads.get_mut().drain(..) {
             controller.abort();
         }
         // The timer, listeners and channel are guards: dropping the fields removes them.
+    }
+}
+
+/// A listener of the session store ([`crate::AuthClient::listen`]): called after every
+/// change, and counted as a subscriber, until dropped.
+#[must_use = "the listener is removed when this is dropped"]
+pub struct SessionListener {
+    inner: Weak<Inner>,
+    id: u64,
+    _subscription: Subscription,
+}
+
+impl SessionListener {
+    pub(crate) fn new(inner: &Rc<Inner>, listener: Listener) -> Self {
+        let subscription = Subscription::new(inner);
+        let id = inner.next_listener.get() + 1;
+        inner.next_listener.set(id);
+        inner.listeners.borrow_mut().push((id, listener));
+        Self {
+            inner: Rc::downgrade(inner),
+            id,
+            _subscription: subscription,
+        }
+    }
+}
+
+impl Drop for SessionListener {
+    fn drop(&mut self) {
+        if let Some(inner) = self.inner.upgrade() {
+            inner
+                .listeners
+                .borrow_mut()
+                .retain(|(id, _)| *id != self.id);
+        }
+    }
+}
+
+impl std::fmt::Debug for SessionListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionListener").finish_non_exhaustive()
     }
 }
 

@@ -28,6 +28,17 @@ extern "C" {
 /// [`ErrorCode::Timeout`].
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
+/// `Ok` in a browser (wasm32); outside one, the error every call then returns: this
+/// client's requests need the browser's `fetch` and cookie jar.
+pub(crate) fn in_browser() -> Result<(), AuthError> {
+    if cfg!(target_arch = "wasm32") {
+        return Ok(());
+    }
+    let mut err = AuthError::local(ErrorCode::Network);
+    err.message = "AuthClient sends requests from a browser (wasm32). On a server, read sessions with server::ServerClient (feature \"server\").".into();
+    Err(err)
+}
+
 /// The HTTP method of a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Method {
@@ -75,6 +86,7 @@ impl Transport {
         path: &str,
         json_body: Option<String>,
     ) -> Result<JsonResponse, AuthError> {
+        in_browser()?;
         let controller =
             AbortController::new().map_err(|_| AuthError::local(ErrorCode::Network))?;
         self.request_with(method, path, json_body, &controller)

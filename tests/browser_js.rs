@@ -1,5 +1,6 @@
 //! The JavaScript face (feature `js`) in headless Chromium against the real test
-//! server: better-auth's `{data, error}` shape, `Date` objects, no throwing.
+//! server: the one generic `request` (with each path's store effect), the store's
+//! state, listeners and refresh, and errors as better-auth's error objects.
 #![cfg(all(target_arch = "wasm32", feature = "js"))]
 // Tests may panic; the panic lints guard library code only.
 #![allow(
@@ -11,9 +12,12 @@
 
 mod support;
 
-use better_auth_wasm::js::create_auth_client;
-use js_sys::{Object, Reflect};
+use better_auth_wasm::js::{create_auth_client, JsAuthClient};
+use js_sys::Reflect;
+use std::cell::Cell;
+use std::rc::Rc;
 use support::{unique_email, PASSWORD, SERVER_URL};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -26,75 +30,128 @@ fn get(value: &JsValue, path: &str) -> JsValue {
     })
 }
 
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
-    }
-    o.into()
+fn client(base: &str) -> JsAuthClient {
+    create_auth_client(base, &[])
 }
 
-async fn settle(promise: js_sys::Promise) -> JsValue {
-    JsFuture::from(promise)
+async fn ok(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {
+    JsFuture::from(client.request(method, path.into(), body))
         .await
-        .expect("the promise resolves, never rejects")
+        .expect("the request succeeds")
+}
+
+async fn failed(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {
+    JsFuture::from(client.request(method, path.into(), body))
+        .await
+        .expect_err("the request fails")
+}
+
+async fn until(check: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if check() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("condition not met in 2 s");
 }
 
 #[wasm_bindgen_test]
-async fn sign_up_get_session_and_sign_out_give_data_error_results_with_dates() {
-    let client = create_auth_client(&object(&[("baseURL", SERVER_URL.into())]));
+async fn one_generic_request_reaches_every_endpoint_and_moves_the_store() {
+    let client = client(SERVER_URL);
+    let changes = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&changes);
+    let callback = Closure::<dyn Fn()>::new(move || counter.set(counter.get() + 1));
+    let id = client.listen(
+        callback
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone(),
+    );
+    assert!(id > 0);
+    until(|| !get(&client.state(), "isPending").as_bool().unwrap()).await;
+    assert!(get(&client.state(), "data").is_null());
+
     let email = unique_email("js");
-    let body = object(&[
-        ("email", email.as_str().into()),
-        ("password", PASSWORD.into()),
-        ("name", "Js User".into()),
-    ]);
-    let signed_up = settle(client.sign_up_email(body)).await;
-    assert!(get(&signed_up, "error").is_null());
+    let body = format!(r#"{{"email":"{email}","password":"{PASSWORD}","name":"Js User"}}"#);
+    let signed_up = ok(&client, "POST", "/sign-up/email", Some(body)).await;
     assert_eq!(
-        get(&signed_up, "data.user.email").as_string(),
+        get(&signed_up, "user.email").as_string(),
         Some(email.clone())
     );
-    assert!(get(&signed_up, "data.user.createdAt").is_instance_of::<js_sys::Date>());
+    // The sign-up's store effect: the store reads the new session once.
+    until(|| get(&client.state(), "data").is_object()).await;
+    assert_eq!(
+        get(&client.state(), "data.user.email").as_string(),
+        Some(email.clone())
+    );
+    let data = get(&client.state(), "data");
+    client.refetch();
+    until(|| !get(&client.state(), "isRefetching").as_bool().unwrap()).await;
+    assert!(
+        Reflect::get(&client.state(), &"data".into()).unwrap() == data,
+        "an equal read keeps the same data object"
+    );
 
-    let session = settle(client.get_session(JsValue::UNDEFINED)).await;
-    assert!(get(&session, "error").is_null());
-    assert_eq!(get(&session, "data.user.email").as_string(), Some(email));
-    let expires = get(&session, "data.session.expiresAt");
-    let expires: js_sys::Date = expires.dyn_into().expect("expiresAt is a Date");
-    assert!(expires.get_time() > js_sys::Date::now());
+    let sessions = ok(&client, "GET", "/list-sessions", None).await;
+    let first = js_sys::Array::from(&sessions).get(0);
+    assert_eq!(get(&first, "current").as_bool(), Some(true));
 
-    let signed_out = settle(client.sign_out()).await;
-    assert_eq!(get(&signed_out, "data.success").as_bool(), Some(true));
-    let session = settle(client.get_session(JsValue::UNDEFINED)).await;
-    assert!(get(&session, "data").is_null());
-    assert!(get(&session, "error").is_null());
+    let session = ok(&client, "GET", "/get-session?disableRefresh=true", None).await;
+    assert_eq!(get(&session, "user.email").as_string(), Some(email));
+
+    let refreshed = JsFuture::from(client.refresh()).await.unwrap();
+    assert!(refreshed == get(&client.state(), "data"));
+
+    let seen = changes.get();
+    let signed_out = ok(&client, "POST", "/sign-out", None).await;
+    assert_eq!(get(&signed_out, "success").as_bool(), Some(true));
+    // Signed out the moment the server answered, with no read.
+    assert!(get(&client.state(), "data").is_null());
+    assert!(changes.get() > seen);
+    client.unlisten(id);
 }
 
 #[wasm_bindgen_test]
-async fn errors_resolve_to_error_objects_with_status_and_code() {
-    let client = create_auth_client(&object(&[("baseURL", SERVER_URL.into())]));
-    let body = object(&[
-        ("email", unique_email("nobody").as_str().into()),
-        ("password", "whatever-password".into()),
-    ]);
-    let result = settle(client.sign_in_email(body)).await;
-    assert!(get(&result, "data").is_null());
-    assert_eq!(get(&result, "error.status").as_f64(), Some(401.0));
+async fn errors_reject_with_error_objects_with_status_and_code() {
+    let client = client(SERVER_URL);
+    let body = format!(
+        r#"{{"email":"{}","password":"whatever-password"}}"#,
+        unique_email("nobody")
+    );
+    let err = failed(&client, "POST", "/sign-in/email", Some(body)).await;
+    assert_eq!(get(&err, "status").as_f64(), Some(401.0));
     assert_eq!(
-        get(&result, "error.code").as_string().as_deref(),
+        get(&err, "code").as_string().as_deref(),
         Some("INVALID_EMAIL_OR_PASSWORD")
     );
     assert_eq!(
-        get(&result, "error.statusText").as_string().as_deref(),
+        get(&err, "statusText").as_string().as_deref(),
         Some("Unauthorized")
     );
-
-    let bad = create_auth_client(&object(&[("baseURL", "nope".into())]));
-    assert!(bad.base_url().is_none());
-    let result = settle(bad.get_session(JsValue::UNDEFINED)).await;
+    let err = failed(&client, "DELETE", "/sign-out", None).await;
     assert_eq!(
-        get(&result, "error.code").as_string().as_deref(),
+        get(&err, "code").as_string().as_deref(),
+        Some("INVALID_METHOD")
+    );
+
+    let bad = client_with_bad_url();
+    assert!(bad.base_url().is_none());
+    let err = failed(&bad, "GET", "/get-session", None).await;
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
         Some("INVALID_BASE_URL")
     );
+    // The store says so too, instead of staying pending.
+    let state = bad.state();
+    assert_eq!(get(&state, "isPending").as_bool(), Some(false));
+    assert_eq!(
+        get(&state, "error.code").as_string().as_deref(),
+        Some("INVALID_BASE_URL")
+    );
+    assert_eq!(bad.listen(js_sys::Function::new_no_args("")), 0);
+}
+
+fn client_with_bad_url() -> JsAuthClient {
+    client("nope")
 }

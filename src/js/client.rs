@@ -1,88 +1,42 @@
-//! `createAuthClient` and the exported `AuthClient` class.
+//! `createAuthClient` and the exported `AuthClient` class: one generic request, and the
+//! session store's state, listeners and refresh.
 
-use super::session_store::SessionStore;
-use super::{dates, result};
+use super::error::{error_object, set};
+use super::options;
 use crate::client::AuthClient;
-use crate::error::AuthError;
-use crate::model::{SessionData, SignInResponse, SignOutResponse, SignUpResponse};
-use crate::options::SessionOptions;
-use crate::requests::GetSessionQuery;
-use crate::store::Event;
-use js_sys::{Promise, Reflect};
+use crate::error::{AuthError, ErrorCode};
+use crate::transport::Method;
+use crate::SessionListener;
+use js_sys::{Object, Promise};
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-/// The session client as JS sees it. A bad base URL does not throw: every call then
-/// resolves to `{data: null, error: {code: "INVALID_BASE_URL", ...}}`.
+/// The session client as the npm wrapper sees it. A bad base URL does not throw: every
+/// request then rejects with `{code: "INVALID_BASE_URL", ...}` and the store shows it.
 #[wasm_bindgen(js_name = AuthClient)]
 pub struct JsAuthClient {
-    inner: Result<AuthClient, AuthError>,
+    client: Result<AuthClient, AuthError>,
+    listeners: RefCell<Vec<(u32, SessionListener)>>,
+    next_listener: Cell<u32>,
 }
 
-pub(crate) fn get(target: &JsValue, key: &str) -> JsValue {
-    if !target.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Reads `sessionOptions` (better-auth's names where it has them; `refetchInterval` in
-/// seconds, as there) over the defaults.
-fn session_options(options: &JsValue) -> SessionOptions {
-    let js = get(options, "sessionOptions");
-    let mut out = SessionOptions::default();
-    let flag = |key: &str, into: &mut bool| {
-        if let Some(value) = get(&js, key).as_bool() {
-            *into = value;
-        }
-    };
-    flag("refetchOnWindowFocus", &mut out.refetch_on_window_focus);
-    flag("refetchOnReconnect", &mut out.refetch_on_reconnect);
-    flag("refetchWhenOffline", &mut out.refetch_when_offline);
-    flag("crossTabSync", &mut out.cross_tab_sync);
-    let number = |key: &str| {
-        get(&js, key)
-            .as_f64()
-            .filter(|n| n.is_finite() && *n >= 0.0)
-    };
-    if let Some(seconds) = number("refetchInterval") {
-        out.refetch_interval_ms = (seconds > 0.0).then_some((seconds * 1_000.0) as u32);
-    }
-    if let Some(ms) = number("focusThrottleMs") {
-        out.focus_throttle_ms = ms as u32;
-    }
-    if let Some(ms) = number("dedupeWindowMs") {
-        out.dedupe_window_ms = ms as u32;
-    }
-    if let Some(ms) = number("timeoutMs") {
-        out.request_timeout_ms = ms as u32;
-    }
-    if let Some(attempts) = number("retryAttempts") {
-        out.retry.max_attempts = (attempts as u32).max(1);
-    }
-    out
-}
-
-/// Creates a client from `{baseURL, sessionOptions?}`, like better-auth's
-/// `createAuthClient`. `sessionOptions`: `refetchOnWindowFocus`, `refetchOnReconnect`,
-/// `refetchWhenOffline`, `refetchInterval` (seconds), `crossTabSync`,
-/// `focusThrottleMs`, `dedupeWindowMs`, `timeoutMs`, `retryAttempts`.
+/// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
+/// relative ones against the page). `options`: numbers by position (see
+/// `OPTION_KEYS` in the wrapper), `NaN` for a default.
 #[wasm_bindgen(js_name = createAuthClient)]
-pub fn create_auth_client(options: &JsValue) -> JsAuthClient {
-    let base_url = get(options, "baseURL").as_string().unwrap_or_default();
+pub fn create_auth_client(base_url: &str, options: &[f64]) -> JsAuthClient {
     JsAuthClient {
-        inner: AuthClient::with_options(&base_url, session_options(options)),
+        client: AuthClient::with_options(base_url, options::from_numbers(options)),
+        listeners: RefCell::new(Vec::new()),
+        next_listener: Cell::new(0),
     }
 }
 
-/// The JSON text of a JS request body; a missing body is `{}`.
-pub(crate) fn body_json(body: &JsValue) -> Option<String> {
-    if body.is_undefined() || body.is_null() {
-        return None;
-    }
-    js_sys::JSON::stringify(body)
-        .ok()
-        .and_then(|text| text.as_string())
+fn bad_method() -> AuthError {
+    let mut err = AuthError::local(ErrorCode::Other("INVALID_METHOD".into()));
+    err.message = "Better Auth endpoints take GET or POST.".into();
+    err
 }
 
 #[wasm_bindgen(js_class = AuthClient)]
@@ -90,86 +44,115 @@ impl JsAuthClient {
     /// The checked base URL of the auth API, or `undefined` when it was invalid.
     #[wasm_bindgen(getter, js_name = baseURL)]
     pub fn base_url(&self) -> Option<String> {
-        self.inner.as_ref().ok().map(|c| c.base_url().to_owned())
+        self.client.as_ref().ok().map(|c| c.base_url().to_owned())
     }
 
-    /// The reactive session store, or `undefined` when the base URL was invalid.
-    #[wasm_bindgen(getter, js_name = useSession)]
-    pub fn use_session(&self) -> Option<SessionStore> {
-        let client = self.inner.as_ref().ok()?;
-        Some(SessionStore::new(client.inner().clone()))
-    }
-
-    pub(crate) fn call<F, Fut>(&self, run: F) -> Promise
-    where
-        F: FnOnce(AuthClient) -> Fut + 'static,
-        Fut: std::future::Future<Output = Result<JsValue, AuthError>> + 'static,
-    {
-        let client = self.inner.clone();
-        future_to_promise(async move {
-            Ok(result::from(match client {
-                Ok(client) => run(client).await,
-                Err(err) => Err(err),
-            }))
-        })
-    }
-
-    /// `{data: {session, user} | null, error}`: a one-off read of the session (it does
-    /// not update the store; `useSession.refetch()` does). Options:
-    /// `{query: {disableCookieCache?, disableRefresh?}}`; a flag is sent only when true.
-    #[wasm_bindgen(js_name = getSession)]
-    pub fn get_session(&self, options: JsValue) -> Promise {
-        let query = get(&options, "query");
-        let query = GetSessionQuery {
-            disable_cookie_cache: get(&query, "disableCookieCache").is_truthy(),
-            disable_refresh: get(&query, "disableRefresh").is_truthy(),
+    /// Sends `method` (`"GET"` or `"POST"`) to `path` (below the base URL, with its
+    /// query string) with `body` (JSON text, for POST). Resolves with the answer's
+    /// parsed JSON; rejects with `{status, statusText, code, message, retryAfter?}`.
+    /// What the path does to the session store happens before it resolves.
+    pub fn request(&self, method: &str, path: String, body: Option<String>) -> Promise {
+        let client = self.client.clone();
+        let method = match method {
+            "GET" => Ok(Method::Get),
+            "POST" => Ok(Method::Post),
+            _ => Err(bad_method()),
         };
-        self.call(move |client| async move {
-            let response = client.get(query.path()).await?;
-            response.decode::<Option<SessionData>>()?;
-            dates::revive_session_data(&response.body);
-            Ok(response.body)
+        future_to_promise(async move {
+            let sent = match (client, method) {
+                (Ok(client), Ok(method)) => client.send(method, &path, body).await,
+                (Err(err), _) | (_, Err(err)) => Err(err),
+            };
+            sent.map(|response| response.body)
+                .map_err(|err| error_object(&err))
         })
     }
 
-    /// `{data: {token, user}, error}`: creates an account with
-    /// `{email, password, name, image?, rememberMe?, callbackURL?, ...additionalFields}`.
-    #[wasm_bindgen(js_name = signUpEmail)]
-    pub fn sign_up_email(&self, body: JsValue) -> Promise {
-        let json = body_json(&body);
-        self.call(|client| async move {
-            let response = client.post("/sign-up/email", json).await?;
-            let signed_up = response.decode::<SignUpResponse>()?;
-            if signed_up.token.is_some() {
-                client.notify(Event::SignedIn);
+    /// Reads the session again past the server's cookie cache and updates the store.
+    /// Resolves with the session's JSON (`null` when there is none); rejects like
+    /// `request`.
+    pub fn refresh(&self) -> Promise {
+        let client = self.client.clone();
+        future_to_promise(async move {
+            let client = client.map_err(|err| error_object(&err))?;
+            client
+                .refresh_session()
+                .await
+                .map_err(|err| error_object(&err))?;
+            Ok(client.session_json().unwrap_or(JsValue::NULL))
+        })
+    }
+
+    /// Reads the session again now, aborting an older read.
+    pub fn refetch(&self) {
+        if let Ok(client) = &self.client {
+            client.refetch();
+        }
+    }
+
+    /// The store's state: `{data, error, isPending, isRefetching, lastResultAt,
+    /// lastFetchReason}`, `data` being the server's JSON (the same object until the
+    /// session changes) and `lastResultAt` milliseconds since the epoch.
+    pub fn state(&self) -> JsValue {
+        let out = Object::new();
+        match &self.client {
+            Ok(client) => {
+                let state = client.session_state();
+                set(
+                    &out,
+                    "data",
+                    &client.session_json().unwrap_or(JsValue::NULL),
+                );
+                let error = state.error.as_ref().map_or(JsValue::NULL, error_object);
+                set(&out, "error", &error);
+                set(&out, "isPending", &state.is_pending.into());
+                set(&out, "isRefetching", &state.is_refetching.into());
+                let last = state
+                    .last_result_at
+                    .map_or(JsValue::NULL, |at| JsValue::from_f64(at.as_millis() as f64));
+                set(&out, "lastResultAt", &last);
+                let reason = state
+                    .last_fetch_reason
+                    .map_or(JsValue::NULL, |r| JsValue::from_str(r.as_str()));
+                set(&out, "lastFetchReason", &reason);
             }
-            dates::revive_user_of(&response.body);
-            Ok(response.body)
-        })
+            Err(err) => {
+                set(&out, "data", &JsValue::NULL);
+                set(&out, "error", &error_object(err));
+                set(&out, "isPending", &false.into());
+                set(&out, "isRefetching", &false.into());
+                set(&out, "lastResultAt", &JsValue::NULL);
+                set(&out, "lastFetchReason", &JsValue::NULL);
+            }
+        }
+        out.into()
     }
 
-    /// `{data: {redirect, token, url, user}, error}`: signs in with
-    /// `{email, password, rememberMe?, callbackURL?}`.
-    #[wasm_bindgen(js_name = signInEmail)]
-    pub fn sign_in_email(&self, body: JsValue) -> Promise {
-        let json = body_json(&body);
-        self.call(|client| async move {
-            let response = client.post("/sign-in/email", json).await?;
-            response.decode::<SignInResponse>()?;
-            client.notify(Event::SignedIn);
-            dates::revive_user_of(&response.body);
-            Ok(response.body)
-        })
+    /// Calls `callback` (no arguments) after every change of the store, and counts as
+    /// a subscriber (the first one loads the session), until `unlisten` with the
+    /// returned id. Returns 0, and never calls, when the base URL was invalid.
+    pub fn listen(&self, callback: js_sys::Function) -> u32 {
+        let Ok(client) = &self.client else {
+            return 0;
+        };
+        let id = self.next_listener.get() + 1;
+        self.next_listener.set(id);
+        let listener = client.listen(move || {
+            let _ = callback.call0(&JsValue::NULL);
+        });
+        self.listeners.borrow_mut().push((id, listener));
+        id
     }
 
-    /// `{data: {success}, error}`: signs out; the store is signed out at once.
-    #[wasm_bindgen(js_name = signOut)]
-    pub fn sign_out(&self) -> Promise {
-        self.call(|client| async move {
-            let response = client.post("/sign-out", None).await?;
-            response.decode::<SignOutResponse>()?;
-            client.notify(Event::SignedOut);
-            Ok(response.body)
-        })
+    /// Removes the listener `listen` returned this id for.
+    pub fn unlisten(&self, id: u32) {
+        // Dropped after the borrow ends: dropping a listener may run store events.
+        let removed: Vec<(u32, SessionListener)> = {
+            let mut listeners = self.listeners.borrow_mut();
+            let (gone, kept) = listeners.drain(..).partition(|(l, _)| *l == id);
+            *listeners = kept;
+            gone
+        };
+        drop(removed);
     }
 }

@@ -1,15 +1,14 @@
-//! The JavaScript face (feature `js`): wasm-bindgen exports with better-auth's names
-//! (camelCase) and result shape (`{data, error}`), never throwing for server or
-//! network failures.
+//! The JavaScript face (feature `js`): the few wasm-bindgen exports the npm package's
+//! wrapper (`pkg-template/index.js`) is built on.
 //!
-//! Owns only the translation between JS values and the Rust API; the npm wrapper in
-//! `pkg-template/` builds the `better-auth/client`-style surface on top.
+//! One generic call, [`JsAuthClient::request`], reaches every endpoint through the same
+//! [`crate::AuthClient`] path as the Rust methods (store effects included); the
+//! session store is read with `state`, `listen` and `refresh`. The `{data, error}`
+//! shape, dates as `Date` objects, frozen snapshots and the path proxy live in the
+//! wrapper. Depends on the public Rust API only, never on the shell or the store.
 
 mod client;
-mod dates;
-mod result;
-mod session_store;
-mod sessions;
+mod error;
+mod options;
 
 pub use client::{create_auth_client, JsAuthClient};
-pub use session_store::SessionStore;

@@ -277,7 +277,11 @@ impl<D: StoreData> Machine<D> {
                     }
                 }
                 let changed = self.state.data != data;
-                self.state.data = data;
+                if changed {
+                    // An equal read keeps the data it had: subscribers comparing
+                    // identity see no change.
+                    self.state.data = data;
+                }
                 self.state.error = lost.map(AuthError::local);
                 if changed && flight.reason != FetchReason::OtherTab {
                     self.broadcast(TabMessage::Changed, out);

@@ -23,7 +23,7 @@ test("sign-in and sign-out in one page reach the other page", async () => {
 
   const email = uniqueEmail("pages");
   await a.evaluate(
-    ({ email, password }) => window.client.signUpEmail({ email, password, name: "Pages" }),
+    ({ email, password }) => window.client.signUp.email({ email, password, name: "Pages" }),
     { email, password: PASSWORD },
   );
   await a.evaluate(() => window.client.signOut());
@@ -33,7 +33,7 @@ test("sign-in and sign-out in one page reach the other page", async () => {
   // message to page B, and (for sign-in) page B's own get-session.
   const signInStart = await a.evaluate(({ email, password }) => {
     const start = Date.now();
-    window.pending = window.client.signInEmail({ email, password });
+    window.pending = window.client.signIn.email({ email, password });
     return start;
   }, { email, password: PASSWORD });
   const signInSeen = await shownAt(b, email);
@@ -59,7 +59,7 @@ test("an official client's sign-out message in localStorage signs this page out"
   const [a, b] = await openPages(context, 2);
   const email = uniqueEmail("official");
   await a.evaluate(
-    ({ email, password }) => createAuthClient({ baseURL: location.origin }).signUpEmail({ email, password, name: "Official" }),
+    ({ email, password }) => createAuthClient({ baseURL: location.origin }).signUp.email({ email, password, name: "Official" }),
     { email, password: PASSWORD },
   );
   await subscribeAll([b]);
@@ -79,7 +79,7 @@ async function pollingCount(crossTabSync) {
   const context = await browser.newContext();
   const pages = await openPages(context, 3);
   await pages[0].evaluate(
-    ({ email, password }) => createAuthClient({ baseURL: location.origin }).signUpEmail({ email, password, name: "Poll" }),
+    ({ email, password }) => createAuthClient({ baseURL: location.origin }).signUp.email({ email, password, name: "Poll" }),
     { email: uniqueEmail("poll"), password: PASSWORD },
   );
   await subscribeAll(pages, { refetchInterval: 1, crossTabSync });

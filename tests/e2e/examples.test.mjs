@@ -19,7 +19,7 @@ for (const app of ["leptos-app", "yew-app"]) {
     const email = uniqueEmail(app);
     await setup.evaluate(async ({ email, password, name }) => {
       const client = createAuthClient({ baseURL: location.origin });
-      await client.signUpEmail({ email, password, name });
+      await client.signUp.email({ email, password, name });
       await client.signOut();
     }, { email, password: PASSWORD, name: `User of ${app}` });
     await setup.close();

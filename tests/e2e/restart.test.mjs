@@ -73,7 +73,7 @@ test("server killed and restarted: data kept, typed error, bounded requests, rec
       baseURL: url,
       sessionOptions: { retryAttempts: 6, timeoutMs: 1000 },
     });
-    const { error } = await window.client.signUpEmail({ email, password, name: "Restart" });
+    const { error } = await window.client.signUp.email({ email, password, name: "Restart" });
     if (error) throw new Error(error.code);
     window.client.useSession.subscribe((s) => (window.latest = s));
   }, { url, email, password: PASSWORD });

@@ -33,7 +33,7 @@ test("useSession: subscribe calls at once, snapshots keep identity, unsubscribe 
     const stable = store.get() === store.get() && store.get() === seen.at(-1);
     const frozen = Object.isFrozen(store.get());
 
-    await client.signUpEmail({ email, password, name: "Store JS" });
+    await client.signUp.email({ email, password, name: "Store JS" });
     await until(() => store.get().data?.user.email === email);
     const snapshot = store.get();
     const shape = {

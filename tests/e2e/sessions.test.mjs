@@ -23,16 +23,20 @@ async function device() {
   return { context, page };
 }
 
+/** Calls `client.<method>(arg)` in the page; `method` may be dotted ("signIn.email"). */
 const call = (page, method, arg) =>
-  page.evaluate(async ({ method, arg }) => window.client[method](arg), { method, arg });
+  page.evaluate(
+    async ({ method, arg }) => method.split(".").reduce((target, key) => target[key], window.client)(arg),
+    { method, arg },
+  );
 
 test("three devices of one user: list, revoke by token and id, revoke others", async () => {
   const email = uniqueEmail("devices");
   const [a, b, c] = [await device(), await device(), await device()];
-  const up = await call(a.page, "signUpEmail", { email, password: PASSWORD, name: "Devices" });
+  const up = await call(a.page, "signUp.email", { email, password: PASSWORD, name: "Devices" });
   assert.equal(up.error, null);
   for (const d of [b, c]) {
-    const { error } = await call(d.page, "signInEmail", { email, password: PASSWORD });
+    const { error } = await call(d.page, "signIn.email", { email, password: PASSWORD });
     assert.equal(error, null);
   }
 
@@ -58,7 +62,7 @@ test("three devices of one user: list, revoke by token and id, revoke others", a
   assert.equal(listed.data.length, 1);
 
   // Two more devices, then revoke-others leaves this one.
-  for (const d of [b, c]) await call(d.page, "signInEmail", { email, password: PASSWORD });
+  for (const d of [b, c]) await call(d.page, "signIn.email", { email, password: PASSWORD });
   assert.equal((await call(a.page, "listSessions")).data.length, 3);
   assert.equal((await call(a.page, "revokeOtherSessions")).error, null);
   listed = await call(a.page, "listSessions");
@@ -67,7 +71,7 @@ test("three devices of one user: list, revoke by token and id, revoke others", a
   assert.equal((await call(b.page, "getSession")).data, null);
 
   // Sign out everywhere.
-  await call(b.page, "signInEmail", { email, password: PASSWORD });
+  await call(b.page, "signIn.email", { email, password: PASSWORD });
   assert.equal((await call(a.page, "signOutAll")).error, null);
   assert.equal((await call(a.page, "getSession")).data, null);
   assert.equal((await call(b.page, "getSession")).data, null);
@@ -77,10 +81,10 @@ test("three devices of one user: list, revoke by token and id, revoke others", a
 test("rememberMe: false gives a browser-session cookie, true a persistent one", async () => {
   const email = uniqueEmail("remember");
   const a = await device();
-  await call(a.page, "signUpEmail", { email, password: PASSWORD, name: "Remember" });
+  await call(a.page, "signUp.email", { email, password: PASSWORD, name: "Remember" });
   await call(a.page, "signOut");
   const expiryOf = async (rememberMe) => {
-    const { error } = await call(a.page, "signInEmail", { email, password: PASSWORD, rememberMe });
+    const { error } = await call(a.page, "signIn.email", { email, password: PASSWORD, rememberMe });
     assert.equal(error, null);
     const cookie = (await a.context.cookies(SERVER_URL)).find((k) => k.name === "better-auth.session_token");
     assert.ok(cookie, "session cookie set");
@@ -99,7 +103,7 @@ test("custom user fields go in at sign-up and come back, and isFresh works on se
   const a = await device();
   const result = await a.page.evaluate(async ({ email, password }) => {
     const { isFresh } = await import("./pkg/index.js");
-    await window.client.signUpEmail({ email, password, name: "Admin", role: "admin" });
+    await window.client.signUp.email({ email, password, name: "Admin", role: "admin" });
     const { data } = await window.client.getSession();
     return {
       role: data.user.role,

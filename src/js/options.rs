@@ -1,0 +1,49 @@
+//! [`SessionOptions`] from the numbers the npm wrapper passes (it reads better-auth's
+//! option names; this side only sees positions, which keeps option parsing out of the
+//! wasm).
+
+use crate::options::SessionOptions;
+
+/// Positions in the options array; `NaN` (or a missing entry) keeps the default.
+/// Must match `OPTION_KEYS` in `pkg-template/index.js`.
+const FOCUS: usize = 0;
+const RECONNECT: usize = 1;
+const WHEN_OFFLINE: usize = 2;
+const CROSS_TAB: usize = 3;
+const INTERVAL_SECS: usize = 4;
+const FOCUS_THROTTLE_MS: usize = 5;
+const DEDUPE_MS: usize = 6;
+const TIMEOUT_MS: usize = 7;
+const RETRY_ATTEMPTS: usize = 8;
+
+/// Options from `values` over the defaults; flags are 1 or 0, times as named.
+pub(crate) fn from_numbers(values: &[f64]) -> SessionOptions {
+    let at = |i: usize| values.get(i).copied().filter(|n| !n.is_nan());
+    let mut out = SessionOptions::default();
+    let flag = |i: usize, into: &mut bool| {
+        if let Some(value) = at(i) {
+            *into = value != 0.0;
+        }
+    };
+    flag(FOCUS, &mut out.refetch_on_window_focus);
+    flag(RECONNECT, &mut out.refetch_on_reconnect);
+    flag(WHEN_OFFLINE, &mut out.refetch_when_offline);
+    flag(CROSS_TAB, &mut out.cross_tab_sync);
+    let ms = |n: f64| n.clamp(0.0, f64::from(u32::MAX)) as u32;
+    if let Some(seconds) = at(INTERVAL_SECS) {
+        out.refetch_interval_ms = (seconds > 0.0).then(|| ms(seconds * 1_000.0));
+    }
+    if let Some(n) = at(FOCUS_THROTTLE_MS) {
+        out.focus_throttle_ms = ms(n);
+    }
+    if let Some(n) = at(DEDUPE_MS) {
+        out.dedupe_window_ms = ms(n);
+    }
+    if let Some(n) = at(TIMEOUT_MS) {
+        out.request_timeout_ms = ms(n);
+    }
+    if let Some(n) = at(RETRY_ATTEMPTS) {
+        out.retry.max_attempts = ms(n).max(1);
+    }
+    out
+}

@@ -1,0 +1,166 @@
+// The npm wrapper's own duties, in Chromium against the real server: the path proxy
+// (any member is an endpoint), $fetch, and what a misbehaving caller must not break
+// (a throwing subscriber, an invalid baseURL, a body that is not JSON, a subscriber
+// removed during a notification).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPages, uniqueEmail, PASSWORD } from "./browser.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function freshPage() {
+  const context = await browser.newContext();
+  const [page] = await openPages(context, 1);
+  return { context, page };
+}
+
+test("the path proxy reaches endpoints by name, with official methods, and moves the store", async () => {
+  const { context, page } = await freshPage();
+  const result = await page.evaluate(async ({ email, password }) => {
+    const client = createAuthClient({ baseURL: location.origin });
+    const states = [];
+    client.useSession.subscribe((s) => states.push(s));
+    const up = await client.signUp.email({ email, password, name: "Proxy" });
+    // updateUser is not a named member: the proxy makes it POST /update-user.
+    const updated = await client.updateUser({ name: "Proxy Renamed" });
+    const until = async (check) => {
+      for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
+      return check();
+    };
+    const storeFollowed = await until(() => client.useSession.get().data?.user.name === "Proxy Renamed");
+    const viaFetch = await client.$fetch("/get-session", { query: { disableRefresh: true } });
+    let thrown = null;
+    try {
+      await client.$fetch("/sign-in/email", { body: { email, password: "wrong-password" }, throw: true });
+    } catch (err) {
+      thrown = err.code;
+    }
+    const unknown = await client.noSuchEndpoint();
+    const snapshot = client.useSession.get();
+    return {
+      upError: up.error,
+      updated: updated.data,
+      updatedError: updated.error,
+      storeFollowed,
+      viaFetchName: viaFetch.data?.user.name,
+      viaFetchDate: viaFetch.data?.session.expiresAt instanceof Date,
+      thrown,
+      unknownStatus: unknown.error?.status,
+      snapshotHasRefetch: typeof snapshot.refetch === "function",
+      deepFrozen: Object.isFrozen(snapshot.data) && Object.isFrozen(snapshot.data.user),
+    };
+  }, { email: uniqueEmail("proxy"), password: PASSWORD });
+  assert.equal(result.upError, null);
+  assert.equal(result.updatedError, null);
+  assert.deepEqual(result.updated, { status: true });
+  assert.ok(result.storeFollowed, "update-user refreshed the store");
+  assert.equal(result.viaFetchName, "Proxy Renamed");
+  assert.ok(result.viaFetchDate, "ISO dates come back as Date objects");
+  assert.equal(result.thrown, "INVALID_EMAIL_OR_PASSWORD", "throw: true rejects with the error");
+  assert.equal(result.unknownStatus, 404);
+  assert.ok(result.snapshotHasRefetch);
+  assert.ok(result.deepFrozen, "the snapshot's data is frozen all the way down");
+  await context.close();
+});
+
+test("a throwing subscriber does not stop the others, and its error is reported", async () => {
+  const { context, page } = await freshPage();
+  const reported = [];
+  page.on("pageerror", (err) => reported.push(err.message));
+  const result = await page.evaluate(async () => {
+    const client = createAuthClient({ baseURL: location.origin });
+    const store = client.useSession;
+    let later = 0;
+    let removedCalls = 0;
+    store.listen(() => {
+      throw new Error("subscriber failed on purpose");
+    });
+    // The first one removes the third during the same notification.
+    let removeThird = null;
+    store.listen(() => {
+      later += 1;
+      removeThird?.();
+    });
+    removeThird = store.listen(() => {
+      removedCalls += 1;
+    });
+    for (let i = 0; i < 200 && later === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    return { later, removedCalls };
+  });
+  assert.ok(result.later > 0, "the subscriber after the throwing one was called");
+  assert.equal(result.removedCalls, 0, "a subscriber removed during a notification is not called");
+  assert.ok(reported.some((m) => m.includes("subscriber failed on purpose")), "the error reached the page");
+  await context.close();
+});
+
+test("an invalid baseURL gives a settled store with INVALID_BASE_URL, and calls say so", async () => {
+  const { context, page } = await freshPage();
+  const unhandled = [];
+  page.on("pageerror", (err) => unhandled.push(err.message));
+  const result = await page.evaluate(async () => {
+    const client = createAuthClient({ baseURL: "javascript:alert(1)" });
+    const seen = [];
+    const unsubscribe = client.useSession.subscribe((s) => seen.push(s));
+    for (let i = 0; i < 200 && seen.length < 2; i += 1) await new Promise((r) => setTimeout(r, 10));
+    unsubscribe();
+    const call = await client.getSession();
+    return { last: seen.at(-1), callCode: call.error?.code };
+  });
+  assert.equal(result.last.isPending, false);
+  assert.equal(result.last.error.code, "INVALID_BASE_URL");
+  assert.equal(result.callCode, "INVALID_BASE_URL");
+  assert.deepEqual(unhandled, []);
+  await context.close();
+});
+
+test("a body that cannot be JSON is a typed error and nothing is sent", async () => {
+  const { context, page } = await freshPage();
+  const result = await page.evaluate(async () => {
+    const client = createAuthClient({ baseURL: location.origin });
+    await client.ready();
+    let requests = 0;
+    const realFetch = window.fetch;
+    window.fetch = (...args) => {
+      requests += 1;
+      return realFetch(...args);
+    };
+    const cyclic = { email: "a@example.com" };
+    cyclic.self = cyclic;
+    const big = await client.signIn.email({ email: "a@example.com", password: 10n });
+    const loop = await client.$fetch("/sign-in/email", { body: cyclic });
+    window.fetch = realFetch;
+    return { big: big.error?.code, loop: loop.error?.code, requests };
+  });
+  assert.deepEqual(result, { big: "INVALID_BODY", loop: "INVALID_BODY", requests: 0 });
+  await context.close();
+});
+
+test("multiSession.setActive resolves with the account it switched to", async () => {
+  const context = await browser.newContext();
+  const [page] = await openPages(context, 1);
+  const result = await page.evaluate(async ({ first, second, password }) => {
+    const client = createAuthClient({ baseURL: location.origin });
+    await client.signUp.email({ email: first, password, name: "First" });
+    await client.signUp.email({ email: second, password, name: "Second" });
+    const { data: devices } = await client.multiSession.listDeviceSessions();
+    const target = devices.find((d) => d.user.email === first);
+    const switched = await client.multiSession.setActive({ sessionToken: target.session.token });
+    const until = async (check) => {
+      for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
+      return check();
+    };
+    const storeSwitched = await until(() => client.useSession.get().data?.user.email === first);
+    return { devices: devices.length, email: switched.data?.user.email, first, storeSwitched };
+  }, { first: uniqueEmail("first"), second: uniqueEmail("second"), password: PASSWORD });
+  assert.equal(result.devices, 2);
+  assert.equal(result.email, result.first, "the data is the new active account, not the previous one");
+  assert.ok(result.storeSwitched);
+  await context.close();
+});
