@@ -17,11 +17,11 @@ cd "$root"
 if [ "${SHIP_TOOLCHAIN:-nightly}" = nightly ]; then
   target_dir=target/ship
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo +nightly build --quiet --release --target wasm32-unknown-unknown --features js \
+    cargo +nightly build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
     -Zbuild-std=std,panic_abort --target-dir "$target_dir"
 else
   target_dir=target
-  cargo build --quiet --release --target wasm32-unknown-unknown --features js
+  cargo build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc
 fi
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" \

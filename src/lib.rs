@@ -58,6 +58,10 @@ pub mod yew;
 #[cfg(feature = "js")]
 pub mod js;
 
+// Links the allocator crate: its #[global_allocator] is the whole of it.
+#[cfg(feature = "small-alloc")]
+use better_auth_wasm_alloc as _;
+
 /// The README's Rust example, compiled as a doc test.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
