@@ -12,7 +12,10 @@ cp -r pkg "$www/pkg"
 cp bench/www/* "$www/"
 (cd bench && npx esbuild official-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/official.js")
 (cd bench && npx esbuild official-size-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/official-size.js")
+# Ours as an app ships it too: one bundle, the .wasm beside it.
 (cd bench && npx esbuild ours-size-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/ours-size.js")
+(cd bench && npx esbuild ours-entry.js --bundle --minify --format=esm --log-level=warning --outfile="$root/$www/ours.js")
+cp pkg/better_auth_wasm_bg.wasm "$www/"
 if [ -z "${BENCH_SMOKE:-}" ]; then
   echo "the 20 largest items of the shipped wasm (twiggy top, on a copy that keeps names):"
   named=target/ship/better_auth_wasm_named.wasm
