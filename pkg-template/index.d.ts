@@ -200,6 +200,12 @@ export interface AuthClient<U extends object = User, S extends object = Session>
   };
   useSession: SessionStore<SessionData<U, S>>;
   /**
+   * A session the server rendered the page with (what get-session answered, or null),
+   * taken only while the store has no result yet: the store shows it at once and does
+   * not read it again. Dates may be Date objects or ISO strings.
+   */
+  hydrateSession(data: SessionData<U, S> | null): void;
+  /**
    * Any endpoint by path, with better-fetch's call shape (what official client plugins
    * call). Every other member name also works, untyped, through the path proxy:
    * `client.updateUser({name})` is POST /update-user.

@@ -82,12 +82,15 @@ const PENDING = {
 const sameError = (a, b) =>
   a === b || (!!a && !!b && a.code === b.code && a.status === b.status && a.message === b.message);
 
-function createSessionStore(getClient, loaded) {
+function createSessionStore(getClient, loaded, prefetch) {
   const listeners = new Set();
   let client = null;
   let listenId = 0;
   let connecting = false;
   let raw = null;
+  // A session read elsewhere, for the store before it has read: hydrateSession's, or
+  // the read started while the wasm loads.
+  let hydration;
   /** At once when the wasm is loaded (the store shows isRefetching before this returns). */
   const refetch = () => {
     if (loaded()) loaded().refetch();
@@ -106,13 +109,18 @@ function createSessionStore(getClient, loaded) {
       raw = next.data;
       revive(raw, true);
     }
-    const lastResultAt = next.lastResultAt === null ? null : new Date(next.lastResultAt);
+    const lastResultAt =
+      next.lastResultAt === null
+        ? null
+        : last.lastResultAt?.getTime() === next.lastResultAt
+          ? last.lastResultAt
+          : new Date(next.lastResultAt);
     if (
       last.data === raw &&
       sameError(last.error, next.error) &&
       last.isPending === next.isPending &&
       last.isRefetching === next.isRefetching &&
-      last.lastResultAt?.getTime() === lastResultAt?.getTime() &&
+      last.lastResultAt === lastResultAt &&
       last.lastFetchReason === next.lastFetchReason
     ) {
       return last;
@@ -127,10 +135,15 @@ function createSessionStore(getClient, loaded) {
   function connect() {
     if (listenId || connecting) return;
     connecting = true;
-    getClient().then(
-      (c) => {
+    // Before the wasm has loaded, read the session alongside loading it and hand the
+    // answer to the store, which then does not read again: the first value comes as
+    // soon as the slower of the two, not one after the other.
+    if (!loaded() && hydration === undefined) hydration = prefetch();
+    Promise.all([getClient(), hydration]).then(
+      ([c, data]) => {
         connecting = false;
         client = c;
+        if (data !== undefined) c.hydrate(data);
         if (listeners.size > 0 && !listenId) listenId = c.listen(changed) || -1;
         changed();
       },
@@ -153,11 +166,27 @@ function createSessionStore(getClient, loaded) {
       }
     };
   }
+  /** better-auth's hydrateSession: a session the server rendered with (`{session,
+   * user}` or null), taken only while the store has no result; no loading state, and
+   * no read to repeat it. */
+  function hydrate(data) {
+    if (raw !== null || (snapshot.lastResultAt && !snapshot.isPending)) return;
+    // JSON again: dates become the ISO strings the wasm reads.
+    hydration = JSON.parse(JSON.stringify(data ?? null));
+    if (client ?? loaded()) (client ?? loaded()).hydrate(hydration);
+    else if (snapshot.isPending) {
+      snapshot = freeze({ ...PENDING, isPending: false, data: revive(JSON.parse(JSON.stringify(hydration)), true) });
+    }
+    notifyAll(listeners, current());
+  }
   return {
-    get: current,
-    subscribe: (listener) => add(listener, true),
-    listen: (listener) => add(listener, false),
-    refetch,
+    store: {
+      get: current,
+      subscribe: (listener) => add(listener, true),
+      listen: (listener) => add(listener, false),
+      refetch,
+    },
+    hydrate,
   };
 }
 
@@ -243,6 +272,17 @@ export function createAuthClient(options = {}) {
     });
   }
 
+  /** The read the store's first subscriber starts while the wasm loads (plain fetch;
+   * any failure leaves the read to the store, with its typed errors and retries). */
+  const prefetch = () =>
+    fetch(`${baseURL}/get-session`, {
+      credentials: "include",
+      signal: AbortSignal.timeout?.(numbers[7] || 10000),
+    })
+      .then((response) => (response.ok ? response.json() : undefined))
+      .catch(() => undefined);
+  const session = createSessionStore(getClient, () => inner, prefetch);
+
   const routes = {
     /** A one-off read; a flag is sent only when true (the server reads `false` as true). */
     getSession: (arg = {}, fetchOptions) => {
@@ -260,7 +300,8 @@ export function createAuthClient(options = {}) {
     },
     /** The same as revokeSessions. */
     signOutAll: (arg, fetchOptions) => callPath(["revokeSessions"], arg, fetchOptions),
-    useSession: createSessionStore(getClient, () => inner),
+    useSession: session.store,
+    hydrateSession: session.hydrate,
     $fetch,
     /** Resolves once the WebAssembly module is loaded (optional: calls wait anyway). */
     ready: () => getClient().then(() => undefined),

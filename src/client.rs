@@ -168,6 +168,29 @@ impl AuthClient {
         SessionListener::new(&self.inner, std::rc::Rc::new(listener))
     }
 
+    /// A handle that does not keep the client alive (for listeners it owns).
+    #[cfg(any(feature = "leptos", feature = "yew"))]
+    pub(crate) fn downgrade(&self) -> WeakAuthClient {
+        WeakAuthClient(Rc::downgrade(&self.inner))
+    }
+
+    /// Gives the store a session read elsewhere: `json` is what `get-session` answered
+    /// (`{session, user}` or `null`), for example rendered into the page by the server.
+    /// Taken only while the store has no result yet; the first subscriber within the
+    /// dedupe window then uses it instead of reading. Returns whether it was taken;
+    /// fails with `INVALID_RESPONSE` (the store unchanged) when `json` is not a session.
+    pub fn hydrate_session(&self, json: &wasm_bindgen::JsValue) -> Result<bool, AuthError> {
+        crate::transport::in_browser()?;
+        let data: Option<SessionData> = crate::decode::Decode::decode(json)
+            .ok_or_else(|| AuthError::invalid_response(0, String::new()))?;
+        let before = self.session_state().last_result_at;
+        self.inner.dispatch(Event::Hydrated(data.map(|data| Loaded {
+            data,
+            json: json.clone(),
+        })));
+        Ok(before.is_none() && self.session_state().last_result_at.is_some())
+    }
+
     /// The session as the server's parsed JSON (a JS object, with every field the
     /// server sent), or `None` when there is none: for handing to JavaScript unchanged.
     /// The same object until the session changes.
@@ -175,5 +198,16 @@ impl AuthClient {
         self.inner
             .with_state(|state| state.data.as_ref().map(|loaded| loaded.json.clone()))
             .flatten()
+    }
+}
+
+/// A client that may have been dropped (see `AuthClient::downgrade`).
+#[cfg(any(feature = "leptos", feature = "yew"))]
+pub(crate) struct WeakAuthClient(std::rc::Weak<Inner>);
+
+#[cfg(any(feature = "leptos", feature = "yew"))]
+impl WeakAuthClient {
+    pub(crate) fn upgrade(&self) -> Option<AuthClient> {
+        self.0.upgrade().map(|inner| AuthClient { inner })
     }
 }

@@ -63,13 +63,19 @@ impl ErrorCode {
         }
     }
 
-    /// The code for an HTTP status whose body carried none.
+    /// The code for an HTTP status whose body carried none. A 4xx is the request's
+    /// fault, not the answer's: it keeps a code of its own and is not retried.
     pub fn from_status(status: u16) -> Self {
         match status {
+            400 => Self::Other("BAD_REQUEST".into()),
             401 => Self::Unauthorized,
             403 => Self::Forbidden,
             404 => Self::NotFound,
+            405 => Self::Other("METHOD_NOT_ALLOWED".into()),
+            415 => Self::Other("UNSUPPORTED_MEDIA_TYPE".into()),
+            422 => Self::Other("UNPROCESSABLE_ENTITY".into()),
             429 => Self::RateLimited,
+            402..=499 => Self::Other("CLIENT_ERROR".into()),
             500..=599 => Self::ServerError,
             _ => Self::InvalidResponse,
         }
@@ -253,6 +259,22 @@ mod tests {
         let err = AuthError::from_status(404, "Not Found".into());
         assert!(err.message.contains("base URL"));
         assert_eq!(err.to_string().split(':').next(), Some("NOT_FOUND"));
+    }
+
+    #[test]
+    fn a_code_less_4xx_is_the_requests_fault_and_not_retried() {
+        for (status, code) in [
+            (400, "BAD_REQUEST"),
+            (405, "METHOD_NOT_ALLOWED"),
+            (415, "UNSUPPORTED_MEDIA_TYPE"),
+            (422, "UNPROCESSABLE_ENTITY"),
+            (418, "CLIENT_ERROR"),
+        ] {
+            let err = AuthError::from_status(status, String::new());
+            assert_eq!(err.code.as_str(), code);
+            assert!(!err.is_retryable(), "{status} must not be retried");
+        }
+        assert!(AuthError::from_status(503, String::new()).is_retryable());
     }
 
     #[test]

@@ -47,9 +47,17 @@ pub fn use_auth() -> Option<StoredValue<AuthClient, LocalStorage>> {
 
 /// The session store as a Leptos signal. It subscribes while the calling owner lives and
 /// unsubscribes when it is disposed. Without a provided client it stays pending.
+///
+/// Its first value is the store's current state: a session already loaded paints at
+/// once, with no pending frame.
 pub fn use_session() -> ReadSignal<SessionState<SessionData>> {
-    let (state, set_state) = signal(SessionState::default());
-    if let Some(context) = use_context::<AuthContext>() {
+    let context = use_context::<AuthContext>();
+    let first = context
+        .as_ref()
+        .map(|context| context.0.session_state())
+        .unwrap_or_default();
+    let (state, set_state) = signal(first);
+    if let Some(context) = context {
         let watch = watch_session(&context.0, move |next| set_state.set(next));
         let watch = SendWrapper::new(watch);
         on_cleanup(move || drop(watch));

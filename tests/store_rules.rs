@@ -465,3 +465,51 @@ fn closing_aborts_the_read_and_disarms_the_timer_and_ignores_everything_after() 
     assert_eq!(rig.send(Event::Subscribed), vec![]);
     assert_eq!(rig.finish(id, Ok(None)), vec![]);
 }
+
+#[test]
+fn a_hydrated_session_is_the_first_result_and_spares_the_mount_read() {
+    let mut rig = Rig::new(SessionOptions::default());
+    let out = rig.send(Event::Hydrated(Some(user(1))));
+    assert!(out.contains(&Command::Publish));
+    assert_eq!(rig.m.state().data, Some(user(1)));
+    assert!(!rig.m.state().is_pending);
+    // The first subscriber, within the dedupe window, reads nothing.
+    assert_eq!(starts(&rig.at(1_000_500).send(Event::Subscribed)), 0);
+    // A focus right after counts the hydration as the last read.
+    assert_eq!(starts(&rig.at(1_001_000).send(Event::Focused)), 0);
+}
+
+#[test]
+fn hydration_after_a_result_changes_nothing() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let out = rig.send(Event::Hydrated(Some(user(2))));
+    assert!(out.is_empty(), "{out:?}");
+    assert_eq!(rig.m.state().data, Some(user(1)));
+    let mut signed_out = Rig::signed_in(SessionOptions::default(), None);
+    signed_out.send(Event::Hydrated(Some(user(2))));
+    assert_eq!(
+        signed_out.m.state().data,
+        None,
+        "a read result, even null, wins"
+    );
+}
+
+#[test]
+fn a_mutation_read_tells_other_tabs_nothing_more_than_the_mutation_did() {
+    // Tab A signs in: it broadcasts SignedIn and reads; its read finding the new session
+    // must not broadcast Changed too (each other tab would read twice).
+    let mut a = Rig::signed_in(SessionOptions::default(), None);
+    let out = a.send(Event::SignedIn);
+    assert!(out.contains(&Command::Broadcast(TabMessage::SignedIn)));
+    let id = started(&out).expect("the mutation read");
+    let out = a.finish(id, Ok(Some(user(1))));
+    assert!(
+        !out.contains(&Command::Broadcast(TabMessage::Changed)),
+        "{out:?}"
+    );
+    // A read of its own (focus, polling) that finds a change still tells the others.
+    let out = a.at(1_000_000 + HOUR).send(Event::Focused);
+    let id = started(&out).expect("focus read");
+    let out = a.finish(id, Ok(Some(user(2))));
+    assert!(out.contains(&Command::Broadcast(TabMessage::Changed)));
+}

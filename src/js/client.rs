@@ -83,6 +83,14 @@ impl JsAuthClient {
         })
     }
 
+    /// Gives the store a session read elsewhere (`{session, user}` or `null`, dates as
+    /// ISO strings), taken only while it has no result; true when taken.
+    pub fn hydrate(&self, json: JsValue) -> bool {
+        self.client
+            .as_ref()
+            .is_ok_and(|client| client.hydrate_session(&json) == Ok(true))
+    }
+
     /// Reads the session again now, aborting an older read.
     pub fn refetch(&self) {
         if let Ok(client) = &self.client {

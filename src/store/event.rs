@@ -105,6 +105,11 @@ pub enum Event<D> {
     SessionChanged,
     /// A message from another tab.
     FromOtherTab(TabMessage),
+    /// A session read elsewhere (by the server that rendered the page, or a read the
+    /// page started before the client existed). Taken only while the store has no
+    /// result yet, as a result that arrived now: the first subscriber then does not
+    /// read again (within the dedupe window).
+    Hydrated(Option<D>),
     /// The client is being dropped: abort and disarm everything.
     Closed,
 }

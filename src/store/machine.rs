@@ -150,6 +150,15 @@ impl<D: StoreData> Machine<D> {
                 self.broadcast(TabMessage::Updated, &mut out);
             }
             Event::FromOtherTab(message) => self.on_tab_message(message, now, &mut out),
+            Event::Hydrated(data) => {
+                if self.state.last_result_at.is_none() && self.state.data.is_none() {
+                    self.state.data = data;
+                    self.state.error = None;
+                    self.state.last_result_at = Some(now);
+                    // A read that just happened: focus and polling count from it.
+                    self.last_fetch_at = Some(now);
+                }
+            }
             Event::Closed => {
                 self.abort_flight(&mut out);
                 self.closed = true;
@@ -283,7 +292,11 @@ impl<D: StoreData> Machine<D> {
                     self.state.data = data;
                 }
                 self.state.error = lost.map(AuthError::local);
-                if changed && flight.reason != FetchReason::OtherTab {
+                // Other tabs already heard of a mutation of this tab (SignedIn, Updated)
+                // and of a change another tab made: telling them again would make each
+                // of them read twice.
+                let told = matches!(flight.reason, FetchReason::OtherTab | FetchReason::Mutation);
+                if changed && !told {
                     self.broadcast(TabMessage::Changed, out);
                 }
             }

@@ -98,3 +98,40 @@ test("three pages polling every second share the polling", async () => {
   assert.ok(shared <= 7, `shared polling made ${shared} requests`);
   assert.ok(unshared > shared, `without sharing each page polls on its own (${unshared})`);
 });
+
+test("after a sign-in in one page, the other page reads the session once", async () => {
+  const context = await browser.newContext();
+  const [a, b] = await openPages(context, 2);
+  await subscribeAll([a, b]);
+  await shownAt(b, null);
+  const email = uniqueEmail("once");
+  await a.evaluate(
+    ({ email, password }) => window.client.signUp.email({ email, password, name: "Once" }),
+    { email, password: PASSWORD },
+  );
+  await shownAt(b, email);
+  await a.evaluate(() => window.client.signOut());
+  await shownAt(b, null);
+  await new Promise((r) => setTimeout(r, 300));
+  await testRoute("POST", "/__test/reset");
+  await b.evaluate(() => {
+    window.results = 0;
+    let last = window.client.useSession.get().lastResultAt?.getTime();
+    window.client.useSession.subscribe((s) => {
+      const at = s.lastResultAt?.getTime();
+      if (at && at !== last) window.results += 1;
+      last = at;
+    });
+  });
+  await a.evaluate(({ email, password }) => window.client.signIn.email({ email, password }), {
+    email, password: PASSWORD,
+  });
+  await shownAt(b, email);
+  await new Promise((r) => setTimeout(r, 500));
+  const readsInB = await b.evaluate(() => window.results);
+  const requests = await getSessionCount();
+  console.log(`after one sign-in: page B finished ${readsInB} read(s); get-session requests in all: ${requests}`);
+  assert.equal(readsInB, 1, "page B finished one read");
+  assert.equal(requests, 2, "page A's read after its sign-in, and page B's");
+  await context.close();
+});

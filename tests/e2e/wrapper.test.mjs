@@ -4,7 +4,7 @@
 // removed during a notification).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPages, uniqueEmail, PASSWORD } from "./browser.mjs";
+import { launch, openPages, uniqueEmail, PASSWORD, testRoute, getSessionCount } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -162,5 +162,54 @@ test("multiSession.setActive resolves with the account it switched to", async ()
   assert.equal(result.devices, 2);
   assert.equal(result.email, result.first, "the data is the new active account, not the previous one");
   assert.ok(result.storeSwitched);
+  await context.close();
+});
+
+test("the first subscriber's read runs while the wasm loads, and is the only read", async () => {
+  const { context, page } = await freshPage();
+  const email = uniqueEmail("cold");
+  await page.evaluate(async ({ email, password }) => {
+    await createAuthClient({ baseURL: location.origin }).signUp.email({ email, password, name: "Cold" });
+  }, { email, password: PASSWORD });
+  await testRoute("POST", "/__test/reset");
+  const shown = await page.evaluate(async () => {
+    const client = createAuthClient({ baseURL: location.origin });
+    const states = [];
+    client.useSession.subscribe((s) => states.push(s));
+    for (let i = 0; i < 200 && !states.at(-1).data; i += 1) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    return { email: states.at(-1).data?.user.email, pendingThenData: states[0].isPending };
+  });
+  assert.equal(shown.email, email);
+  assert.ok(shown.pendingThenData);
+  assert.equal(await getSessionCount(), 1, "one get-session for the first value");
+  await context.close();
+});
+
+test("hydrateSession: the server's session shows at once, with no read at all", async () => {
+  const { context, page } = await freshPage();
+  const email = uniqueEmail("hydrate");
+  const rendered = await page.evaluate(async ({ email, password }) => {
+    const client = createAuthClient({ baseURL: location.origin });
+    await client.signUp.email({ email, password, name: "Hydrated" });
+    return (await client.getSession()).data; // what a server render would embed
+  }, { email, password: PASSWORD });
+  await testRoute("POST", "/__test/reset");
+  const result = await page.evaluate(async (rendered) => {
+    const client = createAuthClient({ baseURL: location.origin });
+    client.hydrateSession(rendered);
+    const states = [];
+    client.useSession.subscribe((s) => states.push(s));
+    await new Promise((r) => setTimeout(r, 500));
+    return {
+      first: { isPending: states[0].isPending, email: states[0].data?.user.email },
+      last: { isPending: states.at(-1).isPending, email: states.at(-1).data?.user.email },
+      expiresIsDate: states.at(-1).data?.session.expiresAt instanceof Date,
+    };
+  }, rendered);
+  assert.deepEqual(result.first, { isPending: false, email }, "no loading state");
+  assert.deepEqual(result.last, { isPending: false, email });
+  assert.ok(result.expiresIsDate);
+  assert.equal(await getSessionCount(), 0, "no get-session");
   await context.close();
 });
