@@ -30,6 +30,7 @@
 
 mod base_url;
 mod client;
+mod clock;
 mod decode;
 mod endpoint;
 mod error;

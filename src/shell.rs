@@ -2,11 +2,14 @@
 //! the one timer, broadcasts, published snapshots) and feeds browser events and read
 //! results back in. It holds no rule of its own (those are in `crate::store`).
 
+use crate::clock::now;
 use crate::error::{AuthError, ErrorCode};
 use crate::model::{SessionData, Timestamp};
 use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData};
 use crate::transport::{Method, Transport};
+#[cfg(target_arch = "wasm32")]
+use crate::triggers::{from_official, PageSignal};
 use crate::triggers::{CrossTab, PageEvents};
 use futures_signals::signal::Mutable;
 use gloo_timers::callback::Timeout;
@@ -51,16 +54,6 @@ pub(crate) struct Inner {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     page: RefCell<Option<PageEvents>>,
     cross_tab: RefCell<Option<CrossTab>>,
-}
-
-fn now() -> Timestamp {
-    #[cfg(target_arch = "wasm32")]
-    let millis = js_sys::Date::now() as i64;
-    #[cfg(not(target_arch = "wasm32"))]
-    let millis = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-    Timestamp::from_millis(millis)
 }
 
 impl Inner {
@@ -308,10 +301,25 @@ fn install_triggers(inner: &Rc<Inner>, cross_tab_sync: bool) {
             inner.dispatch(event);
         }
     };
-    for event in PageEvents::initial_events() {
-        send(event);
+    let on_page = {
+        let send = send.clone();
+        move |signal: &PageSignal| {
+            send(match signal {
+                PageSignal::Visible(visible) => Event::VisibilityChanged { visible: *visible },
+                PageSignal::Focused => Event::Focused,
+                PageSignal::Online => Event::Online,
+                PageSignal::Offline => Event::Offline,
+                PageSignal::Storage(value) => match from_official(value) {
+                    Some(message) if cross_tab_sync => Event::FromOtherTab(message),
+                    _ => return,
+                },
+            })
+        }
+    };
+    for signal in PageEvents::initial_signals() {
+        on_page(&signal);
     }
-    inner.page.replace(Some(PageEvents::install(send.clone())));
+    inner.page.replace(Some(PageEvents::install(on_page)));
     if cross_tab_sync {
         let base = inner.transport.base().as_str().to_owned();
         inner

@@ -268,3 +268,22 @@ async fn the_session_signal_yields_pending_then_the_session_then_signed_out() {
     let signed_out = states.next().await.unwrap();
     assert_eq!(signed_out.data, None);
 }
+
+#[wasm_bindgen_test]
+async fn clients_on_one_page_share_one_set_of_page_listeners() {
+    install_counters();
+    let before = counters();
+    let clients: Vec<AuthClient> = (0..3).map(|_| client()).collect();
+    let signals: Vec<_> = clients.iter().map(AuthClient::session).collect();
+    sleep(50).await;
+    let during = counters();
+    let added = during[0] - before[0];
+    console_log!("page listeners added by 3 clients: {added}");
+    // visibilitychange, focus, online, offline and storage: once for the page (none
+    // when another test's client still holds them), never once per client.
+    assert!(added <= 5, "3 clients added {added} listeners");
+    drop(signals);
+    drop(clients);
+    sleep(50).await;
+    assert_eq!(counters(), before, "all removed with the last client");
+}

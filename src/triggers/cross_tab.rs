@@ -5,15 +5,12 @@
 //! are also written to, and read from, its localStorage key `better-auth.message`.
 //! No message ever carries a token or session data.
 
-use super::listener::EventListener;
+use super::page::STORAGE_KEY;
 use crate::store::TabMessage;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{BroadcastChannel, MessageEvent, StorageEvent};
-
-/// The official client's localStorage key.
-const STORAGE_KEY: &str = "better-auth.message";
+use web_sys::{BroadcastChannel, MessageEvent};
 /// Our marker in `clientId`: our tabs also hear each other on the channel, so they skip
 /// these storage messages.
 const CLIENT_ID_PREFIX: &str = "better-auth-wasm:";
@@ -49,8 +46,9 @@ fn official_trigger(message: TabMessage) -> Option<&'static str> {
     }
 }
 
-/// Reads a `better-auth.message` value written by another client's tab.
-fn from_official(value: &str) -> Option<TabMessage> {
+/// Reads a `better-auth.message` value written by another client's tab (the page's
+/// storage listener, shared by every client, hands it over).
+pub(crate) fn from_official(value: &str) -> Option<TabMessage> {
     let parsed = JSON::parse(value).ok()?;
     let get = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
     if get(&parsed, "event")?.as_string()? != "session" {
@@ -69,17 +67,16 @@ fn from_official(value: &str) -> Option<TabMessage> {
     }
 }
 
-/// The channel, the storage listener, and the id this tab writes as `clientId`.
+/// The channel and the id this tab writes as `clientId`.
 pub(crate) struct CrossTab {
     channel: Option<BroadcastChannel>,
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _on_storage: Option<EventListener>,
     client_id: String,
 }
 
 impl CrossTab {
-    /// Joins the channel for `base_url` and listens to the official key; `receive` gets
-    /// each message from another tab.
+    /// Joins the channel for `base_url`; `receive` gets each message from another tab
+    /// (the official client's come through the page's storage listener).
     pub fn install(base_url: &str, receive: impl Fn(TabMessage) + Clone + 'static) -> Self {
         let mut name = String::from(CLIENT_ID_PREFIX);
         name.push_str(base_url);
@@ -94,19 +91,6 @@ impl CrossTab {
             channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
             closure
         });
-        let on_storage = web_sys::window().and_then(|window| {
-            EventListener::new(&window, "storage", move |event| {
-                let Some(event) = event.dyn_ref::<StorageEvent>() else {
-                    return;
-                };
-                if event.key().as_deref() != Some(STORAGE_KEY) {
-                    return;
-                }
-                if let Some(message) = event.new_value().as_deref().and_then(from_official) {
-                    receive(message);
-                }
-            })
-        });
         let mut client_id = String::from(CLIENT_ID_PREFIX);
         let random = (js_sys::Math::random() * 1e15).floor();
         if let Ok(text) = js_sys::Number::from(random).to_string_with_radix(36) {
@@ -115,7 +99,6 @@ impl CrossTab {
         Self {
             channel,
             _on_message: on_message,
-            _on_storage: on_storage,
             client_id,
         }
     }

@@ -3,11 +3,11 @@
 //! events into store events; the rules live in `crate::store`.
 
 // Installed only in the browser (wasm32); native builds compile them for checking.
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 
 mod cross_tab;
 mod listener;
 mod page;
 
-pub(crate) use cross_tab::CrossTab;
-pub(crate) use page::PageEvents;
+pub(crate) use cross_tab::{from_official, CrossTab};
+pub(crate) use page::{PageEvents, PageSignal};

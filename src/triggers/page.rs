@@ -1,59 +1,151 @@
-//! [`PageEvents`]: focus, visibility and connectivity of the page, as store events.
+//! [`PageEvents`]: the page's visibility, focus, connectivity and the official client's
+//! localStorage messages, heard through one set of listeners per page however many
+//! clients it has, and handed to each client as [`PageSignal`]s.
+//!
+//! The listeners are installed with the first client and removed with the last one.
 
 use super::listener::EventListener;
-use crate::store::Event;
-use web_sys::VisibilityState;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{StorageEvent, VisibilityState};
 
-/// The page's `visibilitychange`, window `focus`, `online` and `offline` listeners.
-pub(crate) struct PageEvents {
+/// The official client's localStorage key, the one storage key listened to.
+pub(crate) const STORAGE_KEY: &str = "better-auth.message";
+
+/// Something the page told every client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PageSignal {
+    /// The page became visible (`true`) or hidden.
+    Visible(bool),
+    /// The window got focus.
+    Focused,
+    /// The browser came online.
+    Online,
+    /// The browser went offline.
+    Offline,
+    /// Another tab wrote this value to [`STORAGE_KEY`].
+    Storage(String),
+}
+
+type Sink = Rc<dyn Fn(&PageSignal)>;
+
+/// The page's listeners and the clients hearing them.
+struct Hub {
     _listeners: Vec<EventListener>,
+    sinks: Vec<(u64, Sink)>,
+    next: u64,
+}
+
+thread_local! {
+    static HUB: RefCell<Option<Hub>> = const { RefCell::new(None) };
+}
+
+/// Hands `signal` to every client registered now. A client dropped by an earlier one's
+/// handler still gets it, and ignores it (its sink holds the client weakly).
+fn deliver(signal: PageSignal) {
+    let sinks: Vec<Sink> = HUB.with(|hub| {
+        hub.borrow()
+            .as_ref()
+            .map(|hub| hub.sinks.iter().map(|(_, sink)| Rc::clone(sink)).collect())
+            .unwrap_or_default()
+    });
+    for sink in sinks {
+        sink(&signal);
+    }
+}
+
+fn listen_to_page() -> Vec<EventListener> {
+    let mut listeners = Vec::new();
+    let Some(window) = web_sys::window() else {
+        return listeners; // a worker: no page to listen to
+    };
+    if let Some(document) = window.document() {
+        let doc = document.clone();
+        listeners.extend(EventListener::new(
+            &document,
+            "visibilitychange",
+            move |_| {
+                deliver(PageSignal::Visible(
+                    doc.visibility_state() == VisibilityState::Visible,
+                ))
+            },
+        ));
+    }
+    let on = |name: &'static str, signal: PageSignal| {
+        EventListener::new(&window, name, move |_| deliver(signal.clone()))
+    };
+    listeners.extend(on("focus", PageSignal::Focused));
+    listeners.extend(on("online", PageSignal::Online));
+    listeners.extend(on("offline", PageSignal::Offline));
+    listeners.extend(EventListener::new(&window, "storage", |event| {
+        let Some(event) = event.dyn_ref::<StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(STORAGE_KEY) {
+            if let Some(value) = event.new_value() {
+                deliver(PageSignal::Storage(value));
+            }
+        }
+    }));
+    listeners
+}
+
+/// One client's place among the page's listeners; leaving it (drop) removes the
+/// listeners when it was the last.
+pub(crate) struct PageEvents {
+    id: u64,
 }
 
 impl PageEvents {
-    /// Listens on the current window and document; `send` gets each event. Outside a
-    /// window (a worker) there is nothing to listen to.
-    pub fn install<D: 'static>(send: impl Fn(Event<D>) + Clone + 'static) -> Self {
-        let mut listeners = Vec::new();
-        if let Some(window) = web_sys::window() {
-            if let Some(document) = window.document() {
-                let send = send.clone();
-                let doc = document.clone();
-                listeners.extend(EventListener::new(
-                    &document,
-                    "visibilitychange",
-                    move |_| {
-                        send(Event::VisibilityChanged {
-                            visible: doc.visibility_state() == VisibilityState::Visible,
-                        })
-                    },
-                ));
-            }
-            let on = |name: &'static str, event: fn() -> Event<D>| {
-                let send = send.clone();
-                EventListener::new(&window, name, move |_| send(event()))
-            };
-            listeners.extend(on("focus", || Event::Focused));
-            listeners.extend(on("online", || Event::Online));
-            listeners.extend(on("offline", || Event::Offline));
-        }
-        Self {
-            _listeners: listeners,
-        }
+    /// Registers `sink` for the page's signals, installing the page's listeners if this
+    /// is the first client.
+    pub fn install(sink: impl Fn(&PageSignal) + 'static) -> Self {
+        HUB.with(|hub| {
+            let mut hub = hub.borrow_mut();
+            let hub = hub.get_or_insert_with(|| Hub {
+                _listeners: listen_to_page(),
+                sinks: Vec::new(),
+                next: 0,
+            });
+            hub.next += 1;
+            hub.sinks.push((hub.next, Rc::new(sink)));
+            Self { id: hub.next }
+        })
     }
 
-    /// The page's state now, as events: hidden and offline pages start so.
-    pub fn initial_events<D>() -> Vec<Event<D>> {
-        let mut events = Vec::new();
+    /// The page's state now: hidden and offline pages start so.
+    pub fn initial_signals() -> Vec<PageSignal> {
+        let mut signals = Vec::new();
         if let Some(window) = web_sys::window() {
             if !window.navigator().on_line() {
-                events.push(Event::Offline);
+                signals.push(PageSignal::Offline);
             }
             if let Some(document) = window.document() {
                 if document.visibility_state() != VisibilityState::Visible {
-                    events.push(Event::VisibilityChanged { visible: false });
+                    signals.push(PageSignal::Visible(false));
                 }
             }
         }
-        events
+        signals
+    }
+}
+
+impl Drop for PageEvents {
+    fn drop(&mut self) {
+        // Taken out first: dropping the listeners must not happen inside the borrow.
+        let emptied = HUB.with(|hub| {
+            let mut hub = hub.borrow_mut();
+            let empty = hub.as_mut().is_some_and(|hub| {
+                hub.sinks.retain(|(id, _)| *id != self.id);
+                hub.sinks.is_empty()
+            });
+            if empty {
+                hub.take()
+            } else {
+                None
+            }
+        });
+        drop(emptied);
     }
 }

@@ -135,3 +135,26 @@ test("after a sign-in in one page, the other page reads the session once", async
   assert.equal(requests, 2, "page A's read after its sign-in, and page B's");
   await context.close();
 });
+
+test("polling keeps its pace when the wall clock steps back an hour", async () => {
+  const context = await browser.newContext();
+  const [page] = await openPages(context, 1);
+  await subscribeAll([page], { refetchInterval: 1, refetchOnWindowFocus: false });
+  const email = uniqueEmail("clock");
+  await page.evaluate(
+    ({ email, password }) => window.client.signUp.email({ email, password, name: "Clock" }),
+    { email, password: PASSWORD },
+  );
+  await shownAt(page, email);
+  await new Promise((r) => setTimeout(r, 1200));
+  await testRoute("POST", "/__test/reset");
+  await page.evaluate(() => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() - 3_600_000;
+  });
+  await new Promise((r) => setTimeout(r, 3500));
+  const polls = await getSessionCount();
+  console.log(`polls in 3.5 s at 1 s after Date.now stepped back an hour: ${polls}`);
+  assert.ok(polls >= 2, `polling stopped: ${polls} polls`);
+  await context.close();
+});
