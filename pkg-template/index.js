@@ -275,10 +275,10 @@ export function createAuthClient(options = {}) {
   /** The read the store's first subscriber starts while the wasm loads (plain fetch;
    * any failure leaves the read to the store, with its typed errors and retries). */
   const prefetch = () =>
-    fetch(`${baseURL}/get-session`, {
-      credentials: "include",
-      signal: AbortSignal.timeout?.(numbers[7] || 10000),
-    })
+    // In a Promise: a wrapped fetch that throws at once must not throw here.
+    new Promise((resolve) =>
+      resolve(fetch(`${baseURL}/get-session`, { credentials: "include", signal: AbortSignal.timeout?.(numbers[7] || 10000) })),
+    )
       .then((response) => (response.ok ? response.json() : undefined))
       .catch(() => undefined);
   const session = createSessionStore(getClient, () => inner, prefetch);

@@ -18,7 +18,8 @@ impl BaseUrl {
     /// [`DEFAULT_BASE_PATH`]; a URL with a path is used as given.
     ///
     /// Fails with [`ErrorCode::InvalidBaseUrl`] for an empty or relative URL, a scheme
-    /// other than http or https, a missing host, whitespace, a query or a fragment.
+    /// other than http or https, a missing host, credentials (`user:pass@`), a port
+    /// that is not a number up to 65535, whitespace, a query or a fragment.
     pub fn parse(input: &str) -> Result<Self, AuthError> {
         let invalid = || AuthError::local(ErrorCode::InvalidBaseUrl);
         let url = input.trim();
@@ -39,9 +40,24 @@ impl BaseUrl {
             return Err(invalid());
         }
         let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        let host = authority.rsplit('@').next().unwrap_or_default();
-        if host.is_empty() || host.starts_with(':') {
+        // No user:password@ (fetch refuses credentials in the URL), a host, and a port
+        // (when given) that is a number a port can be.
+        if authority.is_empty() || authority.contains('@') || authority.starts_with(':') {
             return Err(invalid());
+        }
+        let port = match authority.rfind(':') {
+            Some(colon) if !authority.ends_with(']') => authority.get(colon + 1..),
+            _ => None,
+        };
+        if let Some(port) = port {
+            let value = port.bytes().try_fold(0_u32, |value, b| {
+                b.is_ascii_digit()
+                    .then(|| value * 10 + u32::from(b - b'0'))
+                    .filter(|v| *v <= 65_535)
+            });
+            if port.is_empty() || value.is_none() {
+                return Err(invalid());
+            }
         }
         let path = path.trim_end_matches('/');
         let path = if path.is_empty() {
@@ -93,6 +109,11 @@ mod tests {
             parse("http://127.0.0.1:3000/custom/auth/"),
             Ok("http://127.0.0.1:3000/custom/auth".into())
         );
+        assert_eq!(
+            parse("http://[::1]:65535"),
+            Ok("http://[::1]:65535/api/auth".into())
+        );
+        assert_eq!(parse("http://[::1]"), Ok("http://[::1]/api/auth".into()));
         let base = BaseUrl::parse("http://127.0.0.1:1").unwrap();
         assert_eq!(
             base.endpoint("/get-session"),
@@ -115,6 +136,12 @@ mod tests {
             "http://127.0.0.1:3000/api?x=1",
             "http://127.0.0.1:3000/#top",
             "javascript:alert(1)",
+            "http://user:secret@127.0.0.1:3000",
+            "http://@127.0.0.1",
+            "http://127.0.0.1:65536",
+            "http://127.0.0.1:99999999999",
+            "http://127.0.0.1:",
+            "http://127.0.0.1:80a",
         ] {
             let err = BaseUrl::parse(bad).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidBaseUrl, "{bad:?}");

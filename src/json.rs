@@ -7,6 +7,10 @@
 
 use crate::model::{Extra, Value};
 
+/// How deep a field this crate keeps may nest (the server's own fields nest two or
+/// three levels).
+pub(crate) const MAX_DEPTH: usize = 64;
+
 /// Read access to a parsed JSON value.
 pub(crate) trait JsonView: Sized {
     /// The field `key` of an object; `None` when this is not an object, or the field is
@@ -25,8 +29,18 @@ pub(crate) trait JsonView: Sized {
     /// The fields in order, if this is a plain object (not an array).
     fn entries(&self) -> Option<Vec<(String, Self)>>;
 
-    /// This value as a [`Value`], to keep a field this crate has no name for.
+    /// This value as a [`Value`], to keep a field this crate has no name for. Below
+    /// [`MAX_DEPTH`] levels it keeps `null`: recursion as deep as a hostile body can
+    /// nest (JSON.parse takes 10,000 levels) would overflow the wasm stack.
     fn to_value(&self) -> Value {
+        self.to_value_within(MAX_DEPTH)
+    }
+
+    /// [`JsonView::to_value`] with `depth` levels left.
+    fn to_value_within(&self, depth: usize) -> Value {
+        let Some(depth) = depth.checked_sub(1) else {
+            return Value::Null;
+        };
         if let Some(s) = self.string() {
             Value::String(s)
         } else if let Some(n) = self.number() {
@@ -34,12 +48,12 @@ pub(crate) trait JsonView: Sized {
         } else if let Some(b) = self.boolean() {
             Value::Bool(b)
         } else if let Some(items) = self.items() {
-            Value::Array(items.iter().map(JsonView::to_value).collect())
+            Value::Array(items.iter().map(|i| i.to_value_within(depth)).collect())
         } else if let Some(entries) = self.entries() {
             Value::Object(
                 entries
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .map(|(k, v)| (k.clone(), v.to_value_within(depth)))
                     .collect(),
             )
         } else {
@@ -245,5 +259,34 @@ pub(crate) mod tests {
         let obj = extra.get("obj").unwrap();
         assert_eq!(obj.get("a"), Some(&Value::Object(Extra::default())));
         assert_eq!(extra.get("id"), None);
+    }
+
+    #[test]
+    fn a_field_nested_past_the_limit_is_cut_to_null_instead_of_overflowing_the_stack() {
+        let nest = |levels: usize| {
+            let mut value = serde_json::json!("leaf");
+            for _ in 0..levels {
+                value = serde_json::json!([value]);
+            }
+            serde_json::json!({ "id": "1", "deep": value })
+        };
+        let depth_of = |mut value: &Value| {
+            let mut depth = 0;
+            while let Value::Array(items) = value {
+                depth += 1;
+                value = match items.first() {
+                    Some(item) => item,
+                    None => break,
+                };
+            }
+            (depth, value.clone())
+        };
+        let kept = nest(MAX_DEPTH - 1).extra(&["id"]);
+        assert_eq!(
+            depth_of(kept.get("deep").unwrap()),
+            (MAX_DEPTH - 1, Value::String("leaf".into()))
+        );
+        let cut = nest(1_000).extra(&["id"]);
+        assert_eq!(depth_of(cut.get("deep").unwrap()), (MAX_DEPTH, Value::Null));
     }
 }

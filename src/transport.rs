@@ -19,9 +19,10 @@ use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Respons
 
 #[wasm_bindgen]
 extern "C" {
-    /// The global `fetch`: in a window and in a worker alike.
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(input: &str, init: &RequestInit) -> Promise;
+    /// The global `fetch`: in a window and in a worker alike. A wrapped `fetch` may throw
+    /// at once or return something other than a Promise: both are caught.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn global_fetch(input: &str, init: &RequestInit) -> Result<JsValue, JsValue>;
 }
 
 /// The default time a request may take, body included, before it fails with
@@ -136,17 +137,18 @@ impl Transport {
             init.set_body(&JsValue::from_str(&body));
         }
 
-        let response: Response = JsFuture::from(global_fetch(&self.base.endpoint(path), &init))
+        let called = global_fetch(&self.base.endpoint(path), &init).map_err(|_| network())?;
+        let response: Response = JsFuture::from(Promise::resolve(&called))
             .await
             .and_then(|value| value.dyn_into())
             .map_err(|_| failed(&timed_out))?;
         let status = response.status();
         let status_text = response.status_text();
-        let retry_after = response
-            .headers()
-            .get("retry-after")
-            .ok()
-            .flatten()
+        // Better Auth's own rate limiter sends X-Retry-After; proxies send Retry-After.
+        let headers = response.headers();
+        let retry_after = ["retry-after", "x-retry-after"]
+            .iter()
+            .find_map(|name| headers.get(name).ok().flatten())
             .as_deref()
             .and_then(parse_retry_after);
         // A body cut off by a reset connection or by the timeout fails here.

@@ -65,7 +65,7 @@ function applyCors(req, res) {
   res.setHeader("Access-Control-Allow-Origin", origin);
   res.setHeader("Access-Control-Allow-Credentials", "true");
   // Lets the client read Retry-After on a 429 (not a CORS-safelisted header).
-  res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+  res.setHeader("Access-Control-Expose-Headers", "Retry-After, X-Retry-After");
   return true;
 }
 
@@ -81,7 +81,12 @@ const CONTENT_TYPES = {
 /** Serves a file of STATIC_DIR; returns false when there is none for this path. */
 function serveStatic(req, res) {
   if (!staticDir || (req.method !== "GET" && req.method !== "HEAD")) return false;
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  } catch {
+    return false; // a malformed percent-encoding names no file
+  }
   let file = resolve(join(staticDir, path));
   if (file !== staticDir && !file.startsWith(staticDir + sep)) return false;
   try {
@@ -136,7 +141,14 @@ server.listen(port, HOST, async () => {
       res.writeHead(allowed ? 204 : 403).end();
       return;
     }
-    const pathname = new URL(req.url, url).pathname;
+    let pathname;
+    try {
+      // The origin is prefixed: a path such as "//" must not be read as a host.
+      pathname = new URL(`${url}${req.url}`).pathname;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (faults && pathname.startsWith("/__test/")) {
       faults.control(req, res, pathname);
       return;

@@ -137,6 +137,17 @@ async fn a_429_is_rate_limited_with_its_retry_after() {
 }
 
 #[wasm_bindgen_test]
+async fn better_auths_own_x_retry_after_is_read_too() {
+    // Better Auth's rate limiter sends X-Retry-After, not Retry-After.
+    let err = read_with_fault(
+        r#""status":429,"body":"{\"message\":\"Too many requests\"}","headers":{"X-Retry-After":"12"}"#,
+    )
+    .await;
+    assert_eq!(err.code, ErrorCode::RateLimited);
+    assert_eq!(err.retry_after, Some(12));
+}
+
+#[wasm_bindgen_test]
 async fn a_bare_403_is_forbidden_and_names_trusted_origins() {
     let err = read_with_fault(r#""status":403,"body":"""#).await;
     assert_eq!((err.status, err.code.clone()), (403, ErrorCode::Forbidden));
@@ -225,4 +236,28 @@ async fn every_call_on_a_refused_port_fails_typed() {
         client.refresh_session().await.unwrap_err().code,
         ErrorCode::Network
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_field_nested_ten_thousand_deep_is_read_without_killing_the_client() {
+    // JSON.parse takes it; decoding it recursively overflowed the wasm stack once. Now
+    // the unknown field is kept to 64 levels, and the session reads.
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let body = include_str!("fixtures/get-session.json").replacen(
+        r#""user":{"#,
+        &format!(r#""user":{{"deep":{deep},"#),
+        1,
+    );
+    let body = js_sys::JSON::stringify(&body.as_str().into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    add_fault(&format!(
+        r#"{{"path":"/api/auth/get-session","status":200,"body":{body},"contentType":"application/json"}}"#
+    ))
+    .await;
+    let data = client().get_session().await.unwrap().unwrap();
+    assert!(data.user.extra.get("deep").is_some());
+    // The instance lives on: the next call works.
+    assert!(client().get_session().await.is_ok());
 }

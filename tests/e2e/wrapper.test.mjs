@@ -213,3 +213,41 @@ test("hydrateSession: the server's session shows at once, with no read at all", 
   assert.equal(await getSessionCount(), 0, "no get-session");
   await context.close();
 });
+
+test("a fetch that throws at once, or returns no Promise, is a NETWORK error and the store recovers", async () => {
+  const { context, page } = await freshPage();
+  const result = await page.evaluate(async () => {
+    const realFetch = window.fetch;
+    const until = async (check) => {
+      for (let i = 0; i < 300 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
+      return check();
+    };
+    window.fetch = () => {
+      throw new TypeError("instrumentation wrapper failed");
+    };
+    const client = createAuthClient({ baseURL: location.origin, sessionOptions: { retryAttempts: 1 } });
+    const thrown = await client.getSession();
+    const states = [];
+    client.useSession.subscribe((s) => states.push(s));
+    const settled = await until(() => states.at(-1).error);
+    window.fetch = () => 42;
+    const notPromise = await client.getSession();
+    window.fetch = realFetch;
+    client.useSession.refetch();
+    const recovered = await until(() => !states.at(-1).error && !states.at(-1).isRefetching && !states.at(-1).isPending);
+    return {
+      thrown: thrown.error?.code,
+      settled,
+      storeError: states.at(-1 - (recovered ? 1 : 0))?.error?.code ?? null,
+      pendingAfterFailure: states.find((s) => s.error)?.isPending,
+      notPromise: notPromise.error?.code,
+      recovered,
+    };
+  });
+  assert.equal(result.thrown, "NETWORK");
+  assert.ok(result.settled, "the store settled with an error instead of staying in flight");
+  assert.equal(result.pendingAfterFailure, false);
+  assert.equal(result.notPromise, "NETWORK");
+  assert.ok(result.recovered, "a refetch works once fetch is back");
+  await context.close();
+});
