@@ -1,7 +1,11 @@
 // better-auth-wasm/react: the client, with `useSession()` as a React hook built on
 // useSyncExternalStore (with a server snapshot: pending, as on the server there is no
-// browser session).
-import { useSyncExternalStore } from "react";
+// browser session, unless hydrateSession gave one).
+//
+// The hook tracks which fields of the state a component reads (as TanStack Query's
+// tracked results do): a component that reads only `data` does not render again when
+// a refetch toggles `isRefetching` and brings back equal data.
+import { useCallback, useMemo, useRef, useSyncExternalStore } from "react";
 import { withSessionHook } from "./adapter.js";
 
 export { isFresh } from "./index.js";
@@ -9,9 +13,30 @@ export { isFresh } from "./index.js";
 export function createAuthClient(options) {
   return withSessionHook(options, (store) => {
     const serverSnapshot = store.get();
-    const subscribe = (onChange) => store.listen(onChange);
     return function useSession() {
-      return useSyncExternalStore(subscribe, store.get, () => serverSnapshot);
+      const read = useRef(null);
+      read.current ??= new Set();
+      const shown = useRef(null);
+      const getSnapshot = useCallback(() => {
+        const next = store.get();
+        const last = shown.current;
+        if (last && last !== next && [...read.current].every((key) => Object.is(last[key], next[key]))) {
+          return last;
+        }
+        shown.current = next;
+        return next;
+      }, []);
+      const state = useSyncExternalStore(store.listen, getSnapshot, () => serverSnapshot);
+      return useMemo(
+        () =>
+          new Proxy(state, {
+            get(target, key) {
+              read.current.add(key);
+              return target[key];
+            },
+          }),
+        [state],
+      );
     };
   });
 }

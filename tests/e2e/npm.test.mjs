@@ -39,3 +39,36 @@ for (const [app, path] of [["React app built with Vite", "/react/"], ["plain ESM
     await context.close();
   });
 }
+
+test("React: a component reading only data does not render again for refetches of equal data", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${SERVER_URL}/react/`);
+  await page.locator("#status").filter({ hasText: "Signed out" }).waitFor();
+  await page.fill("input[name=name]", "Renders");
+  await page.fill("input[name=email]", uniqueEmail("renders"));
+  await page.fill("input[name=password]", PASSWORD);
+  await page.click("#sign-up button");
+  await page.locator("#user-name").filter({ hasText: "Renders" }).waitFor({ timeout: 5000 });
+  const renders = await page.evaluate(async () => {
+    const store = window.authClient.useSession;
+    const settled = async () => {
+      for (let i = 0; i < 300 && (store.get().isRefetching || store.get().isPending); i += 1) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await settled();
+    await new Promise((r) => setTimeout(r, 200));
+    const before = window.userNameRenders;
+    for (let i = 0; i < 10; i += 1) {
+      store.refetch();
+      await new Promise((r) => setTimeout(r, 20));
+      await settled();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return window.userNameRenders - before;
+  });
+  console.log(`React renders of a data-only component across 10 equal refetches: ${renders}`);
+  assert.equal(renders, 0);
+  await context.close();
+});

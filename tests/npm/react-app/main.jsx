@@ -4,6 +4,15 @@ import { createRoot } from "react-dom/client";
 import { createAuthClient } from "better-auth-wasm/react";
 
 const authClient = createAuthClient({ baseURL: location.origin });
+window.authClient = authClient; // for the tests
+window.userNameRenders = 0;
+
+/** Reads only `data`: it should render again only when the data changes. */
+function UserName() {
+  const { data } = authClient.useSession();
+  window.userNameRenders += 1;
+  return <p id="user-name">{data?.user.name ?? "nobody"}</p>;
+}
 
 function App() {
   const { data, isPending, error } = authClient.useSession();
@@ -37,6 +46,7 @@ function App() {
         </form>
       )}
       <p id="message">{message}</p>
+      <UserName />
     </main>
   );
 }
