@@ -513,3 +513,26 @@ fn a_mutation_read_tells_other_tabs_nothing_more_than_the_mutation_did() {
     let out = a.finish(id, Ok(Some(user(2))));
     assert!(out.contains(&Command::Broadcast(TabMessage::Changed)));
 }
+
+#[test]
+fn a_burst_of_messages_from_other_tabs_makes_two_reads_not_one_each() {
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let first = started(&rig.send(Event::FromOtherTab(TabMessage::Changed))).unwrap();
+    let mut more = 0;
+    for message in [
+        TabMessage::SignedIn,
+        TabMessage::Updated,
+        TabMessage::Changed,
+    ]
+    .iter()
+    .cycle()
+    .take(200)
+    {
+        more += starts(&rig.send(Event::FromOtherTab(*message)));
+    }
+    assert_eq!(more, 0, "messages during the read start nothing");
+    // When it ends, one more read covers every message that came meanwhile.
+    let out = rig.finish(first, Ok(Some(user(2))));
+    let second = started(&out).expect("one read after the burst");
+    assert_eq!(starts(&rig.finish(second, Ok(Some(user(2))))), 0);
+}

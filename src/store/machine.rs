@@ -48,6 +48,9 @@ pub struct Machine<D> {
     expiry_checked: Option<Timestamp>,
     armed: Option<Timestamp>,
     closed: bool,
+    /// Another tab said the session changed while a read it caused was in flight: read
+    /// once more when that one ends (a burst of messages makes two reads, not one each).
+    reread_for_other_tab: bool,
     rng: Rng,
 }
 
@@ -69,6 +72,7 @@ impl<D: StoreData> Machine<D> {
             expiry_checked: None,
             armed: None,
             closed: false,
+            reread_for_other_tab: false,
             rng: Rng::new(seed),
         }
     }
@@ -114,7 +118,12 @@ impl<D: StoreData> Machine<D> {
             Event::RefetchRequested { bypass_cache } => {
                 self.start_fetch(now, FetchReason::Refetch, bypass_cache, &mut out);
             }
-            Event::FetchFinished { id, outcome } => self.finish(id, outcome, now, &mut out),
+            Event::FetchFinished { id, outcome } => {
+                self.finish(id, outcome, now, &mut out);
+                if self.in_flight.is_none() && std::mem::take(&mut self.reread_for_other_tab) {
+                    self.start_fetch(now, FetchReason::OtherTab, true, &mut out);
+                }
+            }
             Event::Focused => {
                 if self.options.refetch_on_window_focus {
                     self.maybe_refetch(now, FetchReason::Focus, &mut out);
@@ -182,7 +191,12 @@ impl<D: StoreData> Machine<D> {
         match message {
             TabMessage::SignedOut => self.sign_out_locally(now, out),
             TabMessage::SignedIn | TabMessage::Updated | TabMessage::Changed => {
-                if self.subscribers > 0 {
+                let other_tab_read = self
+                    .in_flight
+                    .is_some_and(|f| f.reason == FetchReason::OtherTab);
+                if self.subscribers > 0 && other_tab_read {
+                    self.reread_for_other_tab = true;
+                } else if self.subscribers > 0 {
                     self.start_fetch(now, FetchReason::OtherTab, true, out);
                 } else {
                     // Nobody is looking: the next subscriber reads afresh.
@@ -240,6 +254,8 @@ impl<D: StoreData> Machine<D> {
     }
 
     fn abort_flight(&mut self, out: &mut Vec<Command>) {
+        // A read starting now, or a sign-out, makes a reread owed to it moot.
+        self.reread_for_other_tab = false;
         if let Some(flight) = self.in_flight.take() {
             out.push(Command::AbortFetch(flight.id));
         }
