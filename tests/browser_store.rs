@@ -287,3 +287,29 @@ async fn clients_on_one_page_share_one_set_of_page_listeners() {
     sleep(50).await;
     assert_eq!(counters(), before, "all removed with the last client");
 }
+
+#[wasm_bindgen_test]
+async fn a_listener_removed_by_another_during_a_notification_is_not_called() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    let client = client();
+    let second_calls = Rc::new(Cell::new(0));
+    let second: Rc<RefCell<Option<better_auth_wasm::SessionListener>>> =
+        Rc::new(RefCell::new(None));
+    let first_calls = Rc::new(Cell::new(0));
+    let (calls, victim) = (Rc::clone(&first_calls), Rc::clone(&second));
+    // The first listener removes the second on its first call.
+    let _first = client.listen(move || {
+        calls.set(calls.get() + 1);
+        victim.borrow_mut().take();
+    });
+    let calls = Rc::clone(&second_calls);
+    second.replace(Some(client.listen(move || calls.set(calls.get() + 1))));
+    wait_for(&client, 5_000.0, |s| !s.is_pending).await;
+    assert!(first_calls.get() > 0);
+    assert_eq!(
+        second_calls.get(),
+        0,
+        "removed before its turn, so never called"
+    );
+}
