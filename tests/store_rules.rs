@@ -9,7 +9,10 @@
     clippy::indexing_slicing
 )]
 
-use better_auth_wasm::store::{Command, Event, FetchId, FetchReason, Machine, TabMessage};
+use better_auth_wasm::store::{
+    Command, Event, FetchId, FetchReason, Machine, TabMessage, OTHER_TAB_BURST,
+    OTHER_TAB_MIN_GAP_MS,
+};
 use better_auth_wasm::{AuthError, ErrorCode, SessionOptions, Timestamp};
 
 mod store_support;
@@ -532,7 +535,37 @@ fn a_burst_of_messages_from_other_tabs_makes_two_reads_not_one_each() {
     }
     assert_eq!(more, 0, "messages during the read start nothing");
     // When it ends, one more read covers every message that came meanwhile.
-    let out = rig.finish(first, Ok(Some(user(2))));
+    let out = rig.at(1_000_100).finish(first, Ok(Some(user(2))));
     let second = started(&out).expect("one read after the burst");
     assert_eq!(starts(&rig.finish(second, Ok(Some(user(2))))), 0);
+}
+
+#[test]
+fn a_flood_of_messages_from_other_tabs_reads_at_most_once_per_gap() {
+    // Reads answered at once, messages every 10 ms for a minute: the reads they cause
+    // stay under the documented ceiling (one per OTHER_TAB_MIN_GAP_MS, plus the burst).
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let start = rig.now;
+    let mut reads = 0;
+    let mut t = start;
+    while t < start + 60_000 {
+        t += 10;
+        let mut out = rig.at(t).send(Event::FromOtherTab(TabMessage::Changed));
+        if rig.m.armed().is_some_and(|at| at.as_millis() <= t) {
+            out.extend(rig.send(Event::TimerFired));
+        }
+        if let Some(id) = started(&out) {
+            reads += 1;
+            rig.finish(id, Ok(Some(user(1))));
+        }
+    }
+    let ceiling = 60_000 / OTHER_TAB_MIN_GAP_MS + OTHER_TAB_BURST;
+    assert!(
+        reads <= ceiling,
+        "{reads} reads in a minute (ceiling {ceiling})"
+    );
+    assert!(
+        reads >= ceiling / 2,
+        "the messages were still heard: {reads} reads"
+    );
 }

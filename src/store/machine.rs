@@ -8,6 +8,14 @@ use crate::error::{AuthError, ErrorCode};
 use crate::model::Timestamp;
 use crate::options::SessionOptions;
 
+/// The least time between reads caused by other tabs' messages, on average: foreign
+/// traffic, however fast, makes at most 120 such reads a minute, plus a burst of
+/// [`OTHER_TAB_BURST`] (messages meanwhile are covered by the next read).
+pub const OTHER_TAB_MIN_GAP_MS: i64 = 500;
+/// Reads for other tabs that may start at once, one after another, before the gap
+/// applies (a sign-up then a sign-in reach other tabs without delay).
+pub const OTHER_TAB_BURST: i64 = 4;
+
 /// What the store needs to know of its data.
 pub trait StoreData: Clone + PartialEq {
     /// When the session expires.
@@ -48,9 +56,13 @@ pub struct Machine<D> {
     expiry_checked: Option<Timestamp>,
     armed: Option<Timestamp>,
     closed: bool,
-    /// Another tab said the session changed while a read it caused was in flight: read
-    /// once more when that one ends (a burst of messages makes two reads, not one each).
+    /// Another tab said the session changed while a read it caused was in flight, or
+    /// too soon after one: read once more when that one ends, at least
+    /// [`OTHER_TAB_MIN_GAP_MS`] after it started.
     reread_for_other_tab: bool,
+    /// The rate limit of reads for other tabs (GCRA): the time at which the bucket
+    /// would be empty; a read may start when `now` is within the burst of it.
+    other_tab_tat: i64,
     rng: Rng,
 }
 
@@ -73,6 +85,7 @@ impl<D: StoreData> Machine<D> {
             armed: None,
             closed: false,
             reread_for_other_tab: false,
+            other_tab_tat: i64::MIN / 4,
             rng: Rng::new(seed),
         }
     }
@@ -119,9 +132,10 @@ impl<D: StoreData> Machine<D> {
                 self.start_fetch(now, FetchReason::Refetch, bypass_cache, &mut out);
             }
             Event::FetchFinished { id, outcome } => {
-                self.finish(id, outcome, now, &mut out);
-                if self.in_flight.is_none() && std::mem::take(&mut self.reread_for_other_tab) {
-                    self.start_fetch(now, FetchReason::OtherTab, true, &mut out);
+                // A stale answer changes nothing, and starts nothing either.
+                if self.in_flight.is_some_and(|f| f.id == id) {
+                    self.finish(id, outcome, now, &mut out);
+                    self.reread_if_due(now, &mut out);
                 }
             }
             Event::Focused => {
@@ -194,7 +208,8 @@ impl<D: StoreData> Machine<D> {
                 let other_tab_read = self
                     .in_flight
                     .is_some_and(|f| f.reason == FetchReason::OtherTab);
-                if self.subscribers > 0 && other_tab_read {
+                if self.subscribers > 0 && (other_tab_read || self.other_tab_due(now).is_some()) {
+                    // Owed, not started: one read covers every message until it starts.
                     self.reread_for_other_tab = true;
                 } else if self.subscribers > 0 {
                     self.start_fetch(now, FetchReason::OtherTab, true, out);
@@ -245,6 +260,9 @@ impl<D: StoreData> Machine<D> {
         self.next_id += 1;
         let id = FetchId(self.next_id);
         self.in_flight = Some(Flight { id, reason });
+        if reason == FetchReason::OtherTab {
+            self.other_tab_tat = self.other_tab_tat.max(now.as_millis()) + OTHER_TAB_MIN_GAP_MS;
+        }
         self.retry_at = None;
         self.last_fetch_at = Some(now);
         self.new_poll_jitter();
@@ -338,7 +356,28 @@ impl<D: StoreData> Machine<D> {
         }
     }
 
+    /// When a read for another tab may start, if that is later than `now`.
+    fn other_tab_due(&self, now: Timestamp) -> Option<Timestamp> {
+        let at = self.other_tab_tat - (OTHER_TAB_BURST - 1) * OTHER_TAB_MIN_GAP_MS;
+        (at > now.as_millis()).then(|| Timestamp::from_millis(at))
+    }
+
+    /// Starts the read owed to other tabs' messages when nothing is in flight and the
+    /// gap since the last one has passed (else the timer is armed for it).
+    fn reread_if_due(&mut self, now: Timestamp, out: &mut Vec<Command>) {
+        if self.reread_for_other_tab
+            && self.in_flight.is_none()
+            && self.other_tab_due(now).is_none()
+        {
+            self.start_fetch(now, FetchReason::OtherTab, true, out);
+        }
+    }
+
     fn on_timer(&mut self, now: Timestamp, out: &mut Vec<Command>) {
+        if self.in_flight.is_some() {
+            return;
+        }
+        self.reread_if_due(now, out);
         if self.in_flight.is_some() {
             return;
         }
@@ -380,7 +419,12 @@ impl<D: StoreData> Machine<D> {
         let next = if self.in_flight.is_some() {
             None
         } else {
-            [self.retry_at, self.expiry_due(), self.poll_due()]
+            let reread = self.reread_for_other_tab.then(|| {
+                Timestamp::from_millis(
+                    self.other_tab_tat - (OTHER_TAB_BURST - 1) * OTHER_TAB_MIN_GAP_MS,
+                )
+            });
+            [self.retry_at, self.expiry_due(), self.poll_due(), reread]
                 .into_iter()
                 .flatten()
                 .min()

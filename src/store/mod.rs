@@ -13,5 +13,5 @@ mod machine;
 mod state;
 
 pub use event::{Command, Event, FetchId, FetchOutcome, FetchReason, TabMessage};
-pub use machine::{Machine, StoreData};
+pub use machine::{Machine, StoreData, OTHER_TAB_BURST, OTHER_TAB_MIN_GAP_MS};
 pub use state::SessionState;
