@@ -568,4 +568,5 @@ fn a_flood_of_messages_from_other_tabs_reads_at_most_once_per_gap() {
         reads >= ceiling / 2,
         "the messages were still heard: {reads} reads"
     );
+    println!("a minute of messages every 10 ms: {reads} reads (ceiling {ceiling})");
 }
