@@ -274,13 +274,19 @@ export function createAuthClient(options = {}) {
 
   /** The read the store's first subscriber starts while the wasm loads (plain fetch;
    * any failure leaves the read to the store, with its typed errors and retries). */
-  const prefetch = () =>
-    // In a Promise: a wrapped fetch that throws at once must not throw here.
-    new Promise((resolve) =>
-      resolve(fetch(`${baseURL}/get-session`, { credentials: "include", signal: AbortSignal.timeout?.(numbers[7] || 10000) })),
-    )
-      .then((response) => (response.ok ? response.json() : undefined))
-      .catch(() => undefined);
+  const prefetch = () => {
+    const timeout = numbers[7] || 10000;
+    return Promise.race([
+      // In a Promise: a wrapped fetch that throws at once must not throw here.
+      new Promise((resolve) =>
+        resolve(fetch(`${baseURL}/get-session`, { credentials: "include", signal: AbortSignal.timeout?.(timeout) })),
+      )
+        .then((response) => (response.ok ? response.json() : undefined))
+        .catch(() => undefined),
+      // A wrapped fetch may ignore the signal: the store never waits past the timeout.
+      new Promise((resolve) => setTimeout(resolve, timeout)),
+    ]);
+  };
   const session = createSessionStore(getClient, () => inner, prefetch);
 
   const routes = {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The adversarial suite against the packed package in pkg/ (make pkg), on the real test
-# server: ADVERSARIAL_CASES generated cases per part (default 60; make bench runs 2,000).
+# server: ADVERSARIAL_CASES hostile bodies (default 60; make bench runs 2,000) and
+# ADVERSARIAL_ENV_CASES misbehaving environments (default 12; make bench runs 200).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -11,7 +11,7 @@ use crate::decode::Decode;
 use crate::error::{AuthError, ErrorCode};
 use gloo_timers::callback::Timeout;
 use js_sys::Promise;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -105,13 +105,28 @@ impl Transport {
     ) -> Result<JsonResponse, AuthError> {
         let network = || AuthError::local(ErrorCode::Network);
         let timed_out = Rc::new(Cell::new(false));
+        // The deadline aborts the request and also rejects `deadline`, which every wait
+        // below races: a wrapped fetch that ignores the abort signal cannot hang a call.
+        let reject: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let deadline = {
+            let reject = Rc::clone(&reject);
+            Promise::new(&mut move |_, rejecter| {
+                reject.replace(Some(rejecter));
+            })
+        };
         let _deadline = {
             let controller = controller.clone();
             let timed_out = Rc::clone(&timed_out);
             Timeout::new(self.timeout_ms, move || {
                 timed_out.set(true);
                 controller.abort();
+                if let Some(rejecter) = reject.take() {
+                    let _ = rejecter.call0(&JsValue::UNDEFINED);
+                }
             })
+        };
+        let within_deadline = |promise: &JsValue| {
+            JsFuture::from(Promise::race(&js_sys::Array::of2(promise, &deadline)))
         };
         let failed = |timed_out: &Cell<bool>| {
             AuthError::local(if timed_out.get() {
@@ -138,7 +153,7 @@ impl Transport {
         }
 
         let called = global_fetch(&self.base.endpoint(path), &init).map_err(|_| network())?;
-        let response: Response = JsFuture::from(Promise::resolve(&called))
+        let response: Response = within_deadline(&called)
             .await
             .and_then(|value| value.dyn_into())
             .map_err(|_| failed(&timed_out))?;
@@ -153,7 +168,7 @@ impl Transport {
             .and_then(parse_retry_after);
         // A body cut off by a reset connection or by the timeout fails here.
         let text = match response.text() {
-            Ok(promise) => JsFuture::from(promise)
+            Ok(promise) => within_deadline(&promise)
                 .await
                 .ok()
                 .and_then(|t| t.as_string()),
