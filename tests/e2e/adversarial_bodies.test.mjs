@@ -9,23 +9,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, openPages, testRoute, getSessionCount, SERVER_URL } from "./browser.mjs";
+import { launch, openPages, testRoute, getSessionCount, SERVER_URL, rng } from "./browser.mjs";
 
 const CASES = Number(process.env.ADVERSARIAL_CASES ?? 60);
 const SEED = Number(process.env.ADVERSARIAL_SEED ?? Date.now() % 1e9);
 const FIXTURE = JSON.parse(readFileSync(new URL("../fixtures/get-session.json", import.meta.url), "utf8"));
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One hostile body, as the text the server sends. */
 function hostileBody(next) {

@@ -9,21 +9,10 @@
 // ADVERSARIAL_SEED the seed (printed, to replay a failure).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, SERVER_URL } from "./browser.mjs";
+import { launch, SERVER_URL, rng } from "./browser.mjs";
 
 const CASES = Number(process.env.ADVERSARIAL_ENV_CASES ?? 12);
 const SEED = Number(process.env.ADVERSARIAL_SEED ?? Date.now() % 1e9);
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FETCH_MODES = ["throw", "nonPromise", "hang", "rejectLater", "fakeResponse", "mangle", "ok"];
 

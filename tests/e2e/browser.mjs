@@ -75,3 +75,15 @@ export async function testRoute(method, path) {
 export async function getSessionCount() {
   return (await testRoute("GET", "/__test/counts"))["/api/auth/get-session"] ?? 0;
 }
+
+/** mulberry32: a small seeded generator, so a failing generated case can be replayed. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
