@@ -36,9 +36,14 @@ enum Effect {
     DeviceRevoked(&'static str),
 }
 
+/// A path without its query string: what the rules below match.
+fn route(path: &str) -> &str {
+    path.split('?').next().unwrap_or_default()
+}
+
 impl Effect {
     fn of(path: &str) -> Self {
-        let path = path.split('?').next().unwrap_or_default();
+        let path = route(path);
         match path {
             "/sign-out" | "/revoke-sessions" => Self::SignedOut,
             "/revoke-session" => Self::Revoked("token"),
@@ -59,9 +64,9 @@ impl Effect {
     }
 }
 
-/// The field `key` of a JSON body, if it is a string.
-fn body_field(body: Option<&str>, key: &str) -> Option<String> {
-    js_sys::JSON::parse(body?).ok()?.field(key)?.string()
+/// The field `key` of a parsed JSON body, if it is a string.
+fn body_field(body: Option<&wasm_bindgen::JsValue>, key: &str) -> Option<String> {
+    body?.field(key)?.string()
 }
 
 fn session_not_found() -> AuthError {
@@ -81,20 +86,24 @@ impl AuthClient {
     ) -> Result<JsonResponse, AuthError> {
         crate::transport::in_browser()?;
         let mut body = body;
-        if path == "/revoke-session" && body_field(body.as_deref(), "token").is_none() {
-            if let Some(id) = body_field(body.as_deref(), "id") {
-                let token = self.token_of_session(&id).await?;
-                body = Some(JsonWriter::new().string("token", &token).finish());
+        let effect = Effect::of(path);
+        let reads_body = matches!(effect, Effect::Revoked(_) | Effect::DeviceRevoked(_));
+        let parsed = body
+            .as_deref()
+            .filter(|_| reads_body)
+            .and_then(|text| js_sys::JSON::parse(text).ok());
+        let mut token = match effect {
+            Effect::Revoked(key) | Effect::DeviceRevoked(key) => body_field(parsed.as_ref(), key),
+            _ => None,
+        };
+        if effect == Effect::Revoked("token") && token.is_none() {
+            if let Some(id) = body_field(parsed.as_ref(), "id") {
+                let found = self.token_of_session(&id).await?;
+                body = Some(JsonWriter::new().string("token", &found).finish());
+                token = Some(found);
             }
         }
-        let effect = Effect::of(path);
-        let own = match effect {
-            Effect::Revoked(key) | Effect::DeviceRevoked(key) => {
-                let token = body_field(body.as_deref(), key);
-                token.is_some() && self.current_token().await? == token
-            }
-            _ => false,
-        };
+        let own = token.is_some() && self.current_token().await? == token;
         // Better Auth answers 415 to a POST without a JSON body.
         if method == Method::Post && body.is_none() {
             body = Some("{}".into());
@@ -129,7 +138,7 @@ impl AuthClient {
                 }
             }
         }
-        if path == "/list-sessions" {
+        if route(path) == "/list-sessions" {
             self.mark_current(&response.body).await?;
         }
         Ok(response)
