@@ -200,4 +200,11 @@ mod tests {
         assert_eq!(Effect::of("/list-sessions"), Effect::None);
         assert_eq!(Effect::of("/sign-in"), Effect::None);
     }
+
+    #[test]
+    fn rules_match_the_path_without_its_query() {
+        assert_eq!(route("/list-sessions?limit=5"), "/list-sessions");
+        assert_eq!(route("/revoke-session"), "/revoke-session");
+        assert_eq!(Effect::of("/revoke-session?x=1"), Effect::Revoked("token"));
+    }
 }
