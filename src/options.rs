@@ -75,14 +75,22 @@ impl Default for SessionOptions {
 pub(crate) const MIN_REFETCH_INTERVAL_MS: u32 = 1_000;
 /// The shortest delay before a retry.
 pub(crate) const MIN_RETRY_DELAY_MS: u32 = 100;
+/// The longest a retry delay may be capped at is at least this (retries back off to
+/// once a second at the most often).
+pub(crate) const MIN_RETRY_CAP_MS: u32 = 1_000;
+/// The shortest focus/reconnect throttle.
+pub(crate) const MIN_FOCUS_THROTTLE_MS: u32 = 250;
 /// The longest timeout a browser timer can wait (2^31 - 1 ms).
 const MAX_TIMER_MS: u32 = i32::MAX as u32;
 
 impl SessionOptions {
-    /// These options with every value made workable: polling no faster than
-    /// [`MIN_REFETCH_INTERVAL_MS`], retries no sooner than [`MIN_RETRY_DELAY_MS`], a
-    /// timeout of 0 meaning the default and none past what a timer can wait.
-    pub(crate) fn sanitized(mut self) -> Self {
+    /// These options as the client uses them, every value made workable: polling no
+    /// faster than once a second, focus and reconnect refetches at least 250 ms apart,
+    /// retries no sooner than 100 ms and backing off to at least a second, a timeout of
+    /// 0 meaning the default and none past what a browser timer can wait (2^31 - 1 ms).
+    /// With them, automatic reads (focus, reconnect, polling, retries, other tabs) stay
+    /// under 500 a minute whatever the page does.
+    pub fn sanitized(mut self) -> Self {
         self.refetch_interval_ms = self
             .refetch_interval_ms
             .map(|ms| ms.clamp(MIN_REFETCH_INTERVAL_MS, MAX_TIMER_MS));
@@ -91,7 +99,12 @@ impl SessionOptions {
         }
         self.request_timeout_ms = self.request_timeout_ms.min(MAX_TIMER_MS);
         self.retry.base_delay_ms = self.retry.base_delay_ms.max(MIN_RETRY_DELAY_MS);
-        self.retry.max_delay_ms = self.retry.max_delay_ms.max(self.retry.base_delay_ms);
+        self.retry.max_delay_ms = self
+            .retry
+            .max_delay_ms
+            .max(self.retry.base_delay_ms)
+            .max(MIN_RETRY_CAP_MS);
+        self.focus_throttle_ms = self.focus_throttle_ms.max(MIN_FOCUS_THROTTLE_MS);
         self.retry.max_attempts = self.retry.max_attempts.max(1);
         self
     }
