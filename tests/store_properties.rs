@@ -326,16 +326,8 @@ impl World {
     }
 }
 
-/// Cases per run; `STORE_PROPTEST_CASES` raises it for long runs.
-fn cases() -> u32 {
-    std::env::var("STORE_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: store_support::cases(10_000), ..ProptestConfig::default() })]
 
     #[test]
     fn the_store_stays_right_under_any_interleaving(

@@ -93,19 +93,12 @@ fn options() -> impl Strategy<Value = SessionOptions> {
         )
 }
 
-fn cases() -> u32 {
-    std::env::var("STORE_PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(300)
-}
-
 thread_local! {
     static HIGHEST: Cell<usize> = const { Cell::new(0) };
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(store_support::cases(300)))]
 
     #[test]
     fn automatic_reads_stay_under_the_ceiling(

@@ -15,3 +15,12 @@ impl StoreData for Data {
         Timestamp::from_millis(self.expires)
     }
 }
+
+/// Cases of a property test: `STORE_PROPTEST_CASES` when set (long runs), else `default`.
+#[allow(dead_code)] // not every test crate that shares this module has a property test
+pub fn cases(default: u32) -> u32 {
+    std::env::var("STORE_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
