@@ -101,6 +101,15 @@ impl AuthClient {
         self.inner.state.get_cloned()
     }
 
+    /// Reads the store's current state in place, without copying the session.
+    #[cfg(feature = "js")]
+    pub(crate) fn with_session_state<R>(
+        &self,
+        read: impl FnOnce(&SessionState<SessionData>) -> R,
+    ) -> R {
+        read(&self.inner.state.lock_ref())
+    }
+
     /// Reads the session again now (aborting an older read), and updates the store.
     pub fn refetch(&self) {
         self.inner.dispatch(Event::RefetchRequested {

@@ -105,24 +105,27 @@ impl JsAuthClient {
         let out = Object::new();
         match &self.client {
             Ok(client) => {
-                let state = client.session_state();
                 set(
                     &out,
                     "data",
                     &client.session_json().unwrap_or(JsValue::NULL),
                 );
-                let error = state.error.as_ref().map_or(JsValue::NULL, error_object);
-                set(&out, "error", &error);
-                set(&out, "isPending", &state.is_pending.into());
-                set(&out, "isRefetching", &state.is_refetching.into());
-                let last = state
-                    .last_result_at
-                    .map_or(JsValue::NULL, |at| JsValue::from_f64(at.as_millis() as f64));
-                set(&out, "lastResultAt", &last);
-                let reason = state
-                    .last_fetch_reason
-                    .map_or(JsValue::NULL, |r| JsValue::from_str(r.as_str()));
-                set(&out, "lastFetchReason", &reason);
+                // Read in place: the JS face needs the flags and the error, and has the
+                // session's JSON already; copying the typed session per call is waste.
+                client.with_session_state(|state| {
+                    let error = state.error.as_ref().map_or(JsValue::NULL, error_object);
+                    set(&out, "error", &error);
+                    set(&out, "isPending", &state.is_pending.into());
+                    set(&out, "isRefetching", &state.is_refetching.into());
+                    let last = state
+                        .last_result_at
+                        .map_or(JsValue::NULL, |at| JsValue::from_f64(at.as_millis() as f64));
+                    set(&out, "lastResultAt", &last);
+                    let reason = state
+                        .last_fetch_reason
+                        .map_or(JsValue::NULL, |r| JsValue::from_str(r.as_str()));
+                    set(&out, "lastFetchReason", &reason);
+                });
             }
             Err(err) => {
                 set(&out, "data", &JsValue::NULL);
@@ -154,13 +157,12 @@ impl JsAuthClient {
 
     /// Removes the listener `listen` returned this id for.
     pub fn unlisten(&self, id: u32) {
-        // Dropped after the borrow ends: dropping a listener may run store events.
-        let removed: Vec<(u32, SessionListener)> = {
+        let removed = {
             let mut listeners = self.listeners.borrow_mut();
-            let (gone, kept) = listeners.drain(..).partition(|(l, _)| *l == id);
-            *listeners = kept;
-            gone
+            let at = listeners.iter().position(|(l, _)| *l == id);
+            at.map(|at| listeners.remove(at))
         };
+        // Dropped after the borrow ends: dropping a listener may run store events.
         drop(removed);
     }
 }
