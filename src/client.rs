@@ -6,11 +6,12 @@ use crate::error::AuthError;
 use crate::model::{SessionData, SignInResponse, SignOutResponse, SignUpResponse};
 use crate::options::SessionOptions;
 use crate::requests::{SignInEmail, SignUpEmail};
-use crate::session_signal::SessionSignal;
-use crate::shell::{Inner, Loaded, SessionListener, Subscription};
+use crate::session_signal::{SessionSignal, StateChanges};
+use crate::shell::{Inner, Loaded, SessionListener};
 use crate::store::{Event, SessionState};
 use crate::transport::{JsonResponse, Method, Transport};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A client for one Better Auth server, with a reactive session store.
 ///
@@ -90,24 +91,22 @@ impl AuthClient {
     /// The signal counts as a subscriber while it lives: the first one loads the session,
     /// and focus, reconnect and polling refetch only while there is one.
     pub fn session(&self) -> SessionSignal {
-        SessionSignal::new(
-            self.inner.state.signal_cloned(),
-            Subscription::new(&self.inner),
-        )
+        SessionSignal::new(&self.inner)
     }
 
-    /// The store's current snapshot, without subscribing.
-    pub fn session_state(&self) -> SessionState<SessionData> {
-        self.inner.state.get_cloned()
+    /// The store's current snapshot, without subscribing. The session is shared with
+    /// the store (the same `Arc` until the session changes), not copied.
+    pub fn session_state(&self) -> SessionState<Arc<SessionData>> {
+        self.inner.snapshot()
     }
 
-    /// Reads the store's current state in place, without copying the session.
+    /// Reads the store's current state in place, with the session's JSON.
     #[cfg(feature = "js")]
     pub(crate) fn with_session_state<R>(
         &self,
-        read: impl FnOnce(&SessionState<SessionData>) -> R,
-    ) -> R {
-        read(&self.inner.state.lock_ref())
+        read: impl FnOnce(&SessionState<Loaded>) -> R,
+    ) -> Option<R> {
+        self.inner.with_state(read)
     }
 
     /// Reads the session again now (aborting an older read), and updates the store.
@@ -155,11 +154,9 @@ impl AuthClient {
         self.inner.transport.request(method, path, body).await
     }
 
-    /// The store's state as a signal, without counting as a subscriber.
-    pub(crate) fn state_signal(
-        &self,
-    ) -> futures_signals::signal::MutableSignalCloned<SessionState<SessionData>> {
-        self.inner.state.signal_cloned()
+    /// The store's states as they change, without counting as a subscriber.
+    pub(crate) fn state_changes(&self) -> StateChanges {
+        StateChanges::new(&self.inner)
     }
 
     /// Tells the store that a mutation succeeded.
@@ -194,7 +191,7 @@ impl AuthClient {
             .ok_or_else(|| AuthError::invalid_response(0, String::new()))?;
         let before = self.session_state().last_result_at;
         self.inner.dispatch(Event::Hydrated(data.map(|data| Loaded {
-            data,
+            data: Arc::new(data),
             json: json.clone(),
         })));
         Ok(before.is_none() && self.session_state().last_result_at.is_some())

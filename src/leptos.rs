@@ -27,6 +27,7 @@ use crate::store::SessionState;
 use crate::watch::watch_session;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::sync::Arc;
 
 /// The client as context (wasm is single-threaded: the wrapper only satisfies Leptos's
 /// `Send + Sync` bound).
@@ -50,7 +51,7 @@ pub fn use_auth() -> Option<StoredValue<AuthClient, LocalStorage>> {
 ///
 /// Its first value is the store's current state: a session already loaded paints at
 /// once, with no pending frame.
-pub fn use_session() -> ReadSignal<SessionState<SessionData>> {
+pub fn use_session() -> ReadSignal<SessionState<Arc<SessionData>>> {
     let context = use_context::<AuthContext>();
     let first = context
         .as_ref()
@@ -65,8 +66,9 @@ pub fn use_session() -> ReadSignal<SessionState<SessionData>> {
     state
 }
 
-/// The session as the three states an interface shows.
-pub fn use_session_status() -> Signal<SessionStatus> {
+/// The session as the three states an interface shows. Memoised: a refetch that reads
+/// the same session changes nothing here, so views using it do not re-run.
+pub fn use_session_status() -> Memo<SessionStatus> {
     let state = use_session();
-    Signal::derive(move || state.with(SessionStatus::of))
+    Memo::new(move |_| state.with(SessionStatus::of))
 }

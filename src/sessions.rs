@@ -13,8 +13,7 @@ use crate::model::{ListedSession, SessionData};
 use crate::requests::GetSessionQuery;
 use crate::store::{Event, SessionState};
 use crate::transport::Method;
-use futures_signals::signal::Signal;
-use std::pin::Pin;
+use std::sync::Arc;
 use std::task::Poll;
 
 impl AuthClient {
@@ -38,7 +37,7 @@ impl AuthClient {
             .await;
         match state.error {
             Some(err) if state.data.is_some() || err.is_retryable() || err.status != 0 => Err(err),
-            _ => Ok(state.data),
+            _ => Ok(state.data.map(Arc::unwrap_or_clone)),
         }
     }
 
@@ -97,7 +96,7 @@ impl AuthClient {
     pub(crate) async fn current_token(&self) -> Result<Option<String>, AuthError> {
         let state = self.session_state();
         if state.data.is_some() || state.last_result_at.is_some() {
-            return Ok(state.data.map(|d| d.session.token));
+            return Ok(state.data.map(|d| d.session.token.clone()));
         }
         let read: Option<SessionData> = self
             .request(Method::Get, "/get-session", None)
@@ -109,11 +108,11 @@ impl AuthClient {
     /// Waits until the store's state satisfies `done`, and returns it.
     pub(crate) async fn wait_for_state(
         &self,
-        done: impl Fn(&SessionState<SessionData>) -> bool,
-    ) -> SessionState<SessionData> {
-        let mut signal = self.state_signal();
+        done: impl Fn(&SessionState<Arc<SessionData>>) -> bool,
+    ) -> SessionState<Arc<SessionData>> {
+        let mut changes = self.state_changes();
         let last = std::future::poll_fn(|cx| loop {
-            match Pin::new(&mut signal).poll_change(cx) {
+            match changes.poll(cx) {
                 Poll::Ready(Some(state)) if done(&state) => return Poll::Ready(Some(state)),
                 Poll::Ready(Some(_)) => continue,
                 Poll::Ready(None) => return Poll::Ready(None),

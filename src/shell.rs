@@ -1,6 +1,11 @@
 //! The shell of the session store: [`Inner`] carries out the store's commands (reads,
-//! the one timer, broadcasts, published snapshots) and feeds browser events and read
+//! the one timer, broadcasts, notifying listeners) and feeds browser events and read
 //! results back in. It holds no rule of its own (those are in `crate::store`).
+//!
+//! One publish path: the machine's state is the one copy of the session (shared,
+//! immutable `Arc<SessionData>`); on `Publish` the shell calls its one listener
+//! registry, and every face (the futures-signals signal, the JS face, Leptos, Yew)
+//! hangs off that registry and reads the state in place or clones the `Arc`.
 
 use crate::clock::now;
 use crate::error::{AuthError, ErrorCode};
@@ -11,19 +16,19 @@ use crate::transport::{Method, Transport};
 #[cfg(target_arch = "wasm32")]
 use crate::triggers::{from_official, PageSignal};
 use crate::triggers::{CrossTab, PageEvents};
-use futures_signals::signal::Mutable;
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
+use std::sync::Arc;
 use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
-/// A session as the store holds it: typed, and the server's parsed JSON (every field
-/// it sent), which faces hand out unchanged.
+/// A session as the store holds it: typed (shared, never copied), and the server's
+/// parsed JSON (every field it sent), which faces hand out unchanged.
 #[derive(Clone, Debug)]
 pub(crate) struct Loaded {
-    pub data: SessionData,
+    pub data: Arc<SessionData>,
     pub json: JsValue,
 }
 
@@ -39,12 +44,11 @@ impl StoreData for Loaded {
     }
 }
 
-type Listener = Rc<dyn Fn()>;
+pub(crate) type Listener = Rc<dyn Fn()>;
 
 pub(crate) struct Inner {
     pub(crate) transport: Transport,
     machine: RefCell<Machine<Loaded>>,
-    pub(crate) state: Mutable<SessionState<SessionData>>,
     queue: RefCell<VecDeque<Event<Loaded>>>,
     dispatching: Cell<bool>,
     reads: RefCell<Vec<(FetchId, AbortController)>>,
@@ -64,7 +68,6 @@ impl Inner {
         let inner = Rc::new(Self {
             transport,
             machine: RefCell::new(Machine::new(options, seed)),
-            state: Mutable::new(SessionState::default()),
             queue: RefCell::new(VecDeque::new()),
             dispatching: Cell::new(false),
             reads: RefCell::new(Vec::new()),
@@ -171,7 +174,7 @@ impl Inner {
                 .and_then(|response| {
                     let data: Option<SessionData> = response.decode()?;
                     Ok(data.map(|data| Loaded {
-                        data,
+                        data: Arc::new(data),
                         json: response.body,
                     }))
                 });
@@ -182,24 +185,10 @@ impl Inner {
         });
     }
 
+    /// Calls the listeners. Listeners may add or remove listeners: each one still
+    /// registered when its turn comes is called once; one removed by an earlier one is
+    /// not.
     fn publish(&self) {
-        let snapshot = match self.machine.try_borrow() {
-            Ok(machine) => {
-                let state = machine.state();
-                SessionState {
-                    data: state.data.as_ref().map(|loaded| loaded.data.clone()),
-                    error: state.error.clone(),
-                    is_pending: state.is_pending,
-                    is_refetching: state.is_refetching,
-                    last_result_at: state.last_result_at,
-                    last_fetch_reason: state.last_fetch_reason,
-                }
-            }
-            Err(_) => return,
-        };
-        self.state.set(snapshot);
-        // Listeners may add or remove listeners: each one still registered when its turn
-        // comes is called once; one removed by an earlier one is not.
         let ids: Vec<u64> = self.listeners.borrow().iter().map(|(id, _)| *id).collect();
         for id in ids {
             let listener = self
@@ -218,6 +207,53 @@ impl Inner {
     pub(crate) fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
         self.machine.try_borrow().ok().map(|m| read(m.state()))
     }
+
+    /// The store's current state as subscribers see it: the session shared, not copied.
+    pub(crate) fn snapshot(&self) -> SessionState<Arc<SessionData>> {
+        self.with_state(|state| SessionState {
+            data: state.data.as_ref().map(|loaded| Arc::clone(&loaded.data)),
+            error: state.error.clone(),
+            is_pending: state.is_pending,
+            is_refetching: state.is_refetching,
+            last_result_at: state.last_result_at,
+            last_fetch_reason: state.last_fetch_reason,
+        })
+        .unwrap_or_default()
+    }
+
+    /// Registers `listener`, called after every change until the registration drops.
+    /// It does not count as a subscriber (see [`SessionListener`]).
+    pub(crate) fn register(self: &Rc<Self>, listener: Listener) -> Registration {
+        let id = self.next_listener.get() + 1;
+        self.next_listener.set(id);
+        self.listeners.borrow_mut().push((id, listener));
+        Registration {
+            inner: Rc::downgrade(self),
+            id,
+        }
+    }
+}
+
+/// A listener's place in the registry; dropping it removes the listener.
+pub(crate) struct Registration {
+    inner: Weak<Inner>,
+    id: u64,
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        if let Some(inner) = self.inner.upgrade() {
+            // Taken out first: the listener (and what it holds) drops outside the borrow.
+            let removed = {
+                let mut listeners = inner.listeners.borrow_mut();
+                listeners
+                    .iter()
+                    .position(|(id, _)| *id == self.id)
+                    .map(|at| listeners.remove(at))
+            };
+            drop(removed);
+        }
+    }
 }
 
 impl Drop for Inner {
@@ -235,32 +271,16 @@ impl Drop for Inner {
 /// change, and counted as a subscriber, until dropped.
 #[must_use = "the listener is removed when this is dropped"]
 pub struct SessionListener {
-    inner: Weak<Inner>,
-    id: u64,
+    _registration: Registration,
     _subscription: Subscription,
 }
 
 impl SessionListener {
     pub(crate) fn new(inner: &Rc<Inner>, listener: Listener) -> Self {
         let subscription = Subscription::new(inner);
-        let id = inner.next_listener.get() + 1;
-        inner.next_listener.set(id);
-        inner.listeners.borrow_mut().push((id, listener));
         Self {
-            inner: Rc::downgrade(inner),
-            id,
+            _registration: inner.register(listener),
             _subscription: subscription,
-        }
-    }
-}
-
-impl Drop for SessionListener {
-    fn drop(&mut self) {
-        if let Some(inner) = self.inner.upgrade() {
-            inner
-                .listeners
-                .borrow_mut()
-                .retain(|(id, _)| *id != self.id);
         }
     }
 }

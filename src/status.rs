@@ -2,6 +2,7 @@
 
 use crate::model::SessionData;
 use crate::store::SessionState;
+use std::sync::Arc;
 
 /// What to show: loading, a sign-in form, or the signed-in user.
 #[derive(Clone, Debug, PartialEq)]
@@ -10,15 +11,15 @@ pub enum SessionStatus {
     Pending,
     /// Signed out (the state's `error` may say why).
     SignedOut,
-    /// Signed in.
-    SignedIn(Box<SessionData>),
+    /// Signed in, with the store's session (shared, not copied).
+    SignedIn(Arc<SessionData>),
 }
 
 impl SessionStatus {
     /// The status of a store snapshot. A refetch with data stays `SignedIn`: no flicker.
-    pub fn of(state: &SessionState<SessionData>) -> Self {
+    pub fn of(state: &SessionState<Arc<SessionData>>) -> Self {
         match (&state.data, state.is_pending) {
-            (Some(data), _) => Self::SignedIn(Box::new(data.clone())),
+            (Some(data), _) => Self::SignedIn(Arc::clone(data)),
             (None, true) => Self::Pending,
             (None, false) => Self::SignedOut,
         }

@@ -8,12 +8,13 @@ use crate::client::AuthClient;
 use crate::model::SessionData;
 use crate::shell::SessionListener;
 use crate::store::SessionState;
+use std::sync::Arc;
 
 /// Calls `on_change` with the new state after every change (not at once: read
 /// `client.session_state()` for the first value).
 pub(crate) fn watch_session(
     client: &AuthClient,
-    on_change: impl Fn(SessionState<SessionData>) + 'static,
+    on_change: impl Fn(SessionState<Arc<SessionData>>) + 'static,
 ) -> SessionListener {
     let source = client.downgrade();
     client.listen(move || {

@@ -11,7 +11,7 @@
 //!     match SessionStatus::of(&use_session()) {
 //!         SessionStatus::Pending => html! { <p>{ "Loading…" }</p> },
 //!         SessionStatus::SignedOut => html! { <p>{ "Signed out" }</p> },
-//!         SessionStatus::SignedIn(data) => html! { <p>{ data.user.name }</p> },
+//!         SessionStatus::SignedIn(data) => html! { <p>{ data.user.name.clone() }</p> },
 //!     }
 //! }
 //!
@@ -28,6 +28,7 @@ use crate::client::AuthClient;
 use crate::model::SessionData;
 use crate::store::SessionState;
 use crate::watch::watch_session;
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// Properties of [`AuthProvider`].
@@ -59,7 +60,7 @@ pub fn use_auth() -> Option<AuthClient> {
 /// The session store's state, re-rendering on every change; subscribed while the
 /// component is mounted. Without a provider it stays pending.
 #[hook]
-pub fn use_session() -> SessionState<SessionData> {
+pub fn use_session() -> SessionState<Arc<SessionData>> {
     let client = use_context::<AuthClient>();
     let state = use_state(|| {
         client

@@ -56,7 +56,7 @@ async fn revoking_this_devices_session_signs_it_out_at_once() {
     sign_up_fresh(&client, "revoke-own").await;
     let _signal = client.session();
     let (state, _) = wait_for(&client, 5_000.0, |s| s.data.is_some()).await;
-    let token = state.data.unwrap().session.token;
+    let token = state.data.unwrap().session.token.clone();
     client.revoke_session(&token).await.unwrap();
     let state = client.session_state();
     assert_eq!(

@@ -15,6 +15,7 @@ mod support;
 use better_auth_wasm::{
     AuthClient, ErrorCode, SessionData, SessionOptions, SessionState, SignInEmail, SignUpEmail,
 };
+use std::sync::Arc;
 use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -38,7 +39,7 @@ async fn sign_up(client: &AuthClient) -> String {
     email
 }
 
-fn loaded(state: &SessionState<SessionData>) -> bool {
+fn loaded(state: &SessionState<Arc<SessionData>>) -> bool {
     !state.is_pending && !state.is_refetching
 }
 
@@ -312,4 +313,36 @@ async fn a_listener_removed_by_another_during_a_notification_is_not_called() {
         0,
         "removed before its turn, so never called"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_refetch_reading_the_same_session_keeps_the_shared_session() {
+    let client = client();
+    sign_up(&client).await;
+    let _signal = client.session();
+    let (first, _) = wait_for(&client, 5_000.0, |s| loaded(s) && s.data.is_some()).await;
+    client.refetch();
+    let (second, _) = wait_for(&client, 5_000.0, |s| {
+        loaded(s) && s.last_result_at != first.last_result_at
+    })
+    .await;
+    let (first, second) = (first.data.unwrap(), second.data.unwrap());
+    // One copy of the session: every snapshot shares the store's, until it changes.
+    assert!(
+        Arc::ptr_eq(&first, &second),
+        "an equal read replaced the session"
+    );
+    assert!(Arc::ptr_eq(&second, &client.session_state().data.unwrap()));
+}
+
+#[wasm_bindgen_test]
+async fn the_session_signal_ends_when_the_client_is_dropped() {
+    use futures_signals::signal::SignalExt;
+    use futures_util::StreamExt;
+
+    let client = client();
+    let mut states = client.session().to_stream();
+    assert!(states.next().await.is_some(), "the current state first");
+    drop(client);
+    assert!(states.next().await.is_none(), "then the end, not a hang");
 }

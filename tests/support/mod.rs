@@ -94,9 +94,11 @@ pub async fn sign_up_fresh(client: &better_auth_wasm::AuthClient, tag: &str) -> 
 pub async fn wait_for(
     client: &better_auth_wasm::AuthClient,
     timeout_ms: f64,
-    done: impl Fn(&better_auth_wasm::SessionState<better_auth_wasm::SessionData>) -> bool,
+    done: impl Fn(
+        &better_auth_wasm::SessionState<std::sync::Arc<better_auth_wasm::SessionData>>,
+    ) -> bool,
 ) -> (
-    better_auth_wasm::SessionState<better_auth_wasm::SessionData>,
+    better_auth_wasm::SessionState<std::sync::Arc<better_auth_wasm::SessionData>>,
     f64,
 ) {
     let start = js_sys::Date::now();

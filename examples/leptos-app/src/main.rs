@@ -5,6 +5,7 @@ use better_auth_wasm::leptos::{provide_auth, use_auth, use_session_status};
 use better_auth_wasm::{AuthClient, ListedSession, SessionData, SessionStatus, SignInEmail};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
 fn main() {
     leptos::mount::mount_to_body(App);
@@ -26,7 +27,7 @@ fn App() -> impl IntoView {
             {move || match status.get() {
                 SessionStatus::Pending => view! { <p id="status">"Loading…"</p> }.into_any(),
                 SessionStatus::SignedOut => view! { <SignIn /> }.into_any(),
-                SessionStatus::SignedIn(data) => view! { <Account data=*data /> }.into_any(),
+                SessionStatus::SignedIn(data) => view! { <Account data /> }.into_any(),
             }}
         </main>
     }
@@ -70,7 +71,7 @@ fn SignIn() -> impl IntoView {
 }
 
 #[component]
-fn Account(data: SessionData) -> impl IntoView {
+fn Account(data: Arc<SessionData>) -> impl IntoView {
     let sessions = RwSignal::new(Vec::<ListedSession>::new());
     let note = RwSignal::new(String::from("Loading sessions…"));
     let client = use_auth();

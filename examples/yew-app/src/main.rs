@@ -3,6 +3,7 @@
 
 use better_auth_wasm::yew::{use_auth, use_session, AuthProvider};
 use better_auth_wasm::{AuthClient, ListedSession, SessionData, SessionStatus, SignInEmail};
+use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -33,7 +34,7 @@ fn Home() -> Html {
     match SessionStatus::of(&use_session()) {
         SessionStatus::Pending => html! { <p id="status">{ "Loading…" }</p> },
         SessionStatus::SignedOut => html! { <SignIn /> },
-        SessionStatus::SignedIn(data) => html! { <Account data={*data} /> },
+        SessionStatus::SignedIn(data) => html! { <Account {data} /> },
     }
 }
 
@@ -82,7 +83,7 @@ fn SignIn() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct AccountProps {
-    data: SessionData,
+    data: Arc<SessionData>,
 }
 
 #[function_component]
