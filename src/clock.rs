@@ -1,13 +1,27 @@
-//! [`now`]: the store's one clock. In the browser it is monotonic: the wall time when
-//! the page's clock was first read, then advanced by `performance.now()`, so a wall
-//! clock stepped back (or forward) by the user or NTP neither stops polling, throttles
-//! and retries nor fires them early. Every client of the page reads the same anchor.
+//! [`now`]: the store's one clock. In the browser it never runs backwards and never
+//! lags the wall clock: it advances by `performance.now()` (monotonic), and jumps
+//! forward to the wall time when that is ahead.
 //!
-//! `expiresAt` (the server's wall time) is compared with this clock too; after a step
-//! it is off by the step until the page reloads, as any client-side expiry check is
-//! off by the device's clock skew.
+//! - A wall clock stepped back (by the user or NTP) changes nothing: polling, throttles
+//!   and retries keep their pace.
+//! - A wall clock that jumps forward, or a page suspended while the device slept (where
+//!   `performance.now()` may pause), moves the clock forward with it: `expiresAt`, the
+//!   server's wall time, is never judged later than the device's wall clock says, and
+//!   a poll or retry that came due meanwhile runs once.
+//!
+//! Every client of the page reads the same clock.
 
 use crate::model::Timestamp;
+
+/// The clock's next reading: the last one advanced by the monotonic time elapsed since,
+/// or the wall time when that is ahead. `last` is `(monotonic, reading)` at the last call.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn advance(last: Option<(f64, f64)>, monotonic: f64, wall: f64) -> f64 {
+    match last {
+        None => wall,
+        Some((at, reading)) => (reading + (monotonic - at).max(0.0)).max(wall),
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -22,22 +36,20 @@ mod browser {
     }
 
     thread_local! {
-        /// Wall time minus `performance.now()` at the first reading.
-        static ANCHOR: Cell<Option<f64>> = const { Cell::new(None) };
+        /// `performance.now()` and the clock's reading at the last call.
+        static LAST: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
     }
 
     pub(super) fn millis() -> f64 {
-        let Ok(elapsed) = performance_now() else {
-            return js_sys::Date::now();
+        let wall = js_sys::Date::now();
+        let Ok(monotonic) = performance_now() else {
+            return wall;
         };
-        let anchor = ANCHOR.with(|anchor| {
-            let value = anchor
-                .get()
-                .unwrap_or_else(|| js_sys::Date::now() - elapsed);
-            anchor.set(Some(value));
-            value
-        });
-        anchor + elapsed
+        LAST.with(|last| {
+            let reading = super::advance(last.get(), monotonic, wall);
+            last.set(Some((monotonic, reading)));
+            reading
+        })
     }
 }
 
@@ -50,4 +62,36 @@ pub(crate) fn now() -> Timestamp {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
     Timestamp::from_millis(millis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::advance;
+
+    const HOUR: f64 = 3_600_000.0;
+
+    #[test]
+    fn the_first_reading_is_the_wall_time() {
+        assert_eq!(advance(None, 5.0, 1_000.0), 1_000.0);
+    }
+
+    #[test]
+    fn a_wall_clock_stepped_back_does_not_slow_the_clock() {
+        let reading = advance(Some((0.0, 10.0 * HOUR)), 1_000.0, 9.0 * HOUR);
+        assert_eq!(reading, 10.0 * HOUR + 1_000.0);
+    }
+
+    #[test]
+    fn a_wall_clock_ahead_moves_the_clock_forward() {
+        // Eight hours asleep with performance.now() paused: the wall clock is ahead.
+        let reading = advance(Some((0.0, 10.0 * HOUR)), 10.0, 18.0 * HOUR);
+        assert_eq!(reading, 18.0 * HOUR);
+    }
+
+    #[test]
+    fn the_clock_never_runs_backwards() {
+        // A monotonic source that went back (it must not, but a host may be wrong).
+        let reading = advance(Some((500.0, 10.0 * HOUR)), 100.0, 0.0);
+        assert_eq!(reading, 10.0 * HOUR);
+    }
 }

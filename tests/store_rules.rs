@@ -570,3 +570,34 @@ fn a_flood_of_messages_from_other_tabs_reads_at_most_once_per_gap() {
     );
     println!("a minute of messages every 10 ms: {reads} reads (ceiling {ceiling})");
 }
+
+// Time as the host gives it: a timer it never fired runs at the next event.
+#[test]
+fn an_expiry_the_timer_missed_is_checked_at_the_next_event() {
+    // A laptop asleep past expiresAt: the page's timer did not fire; on waking the page
+    // becomes visible (focus refetch off, so only the overdue expiry can read).
+    let options = SessionOptions {
+        refetch_on_window_focus: false,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    assert_eq!(rig.m.armed(), Some(Timestamp::from_millis(100 * HOUR)));
+    let out = rig
+        .at(100 * HOUR + 60_000)
+        .send(Event::VisibilityChanged { visible: true });
+    assert_eq!(starts(&out), 1, "the overdue expiry check: {out:?}");
+    assert_eq!(rig.m.state().last_fetch_reason, Some(FetchReason::Expiry));
+}
+
+#[test]
+fn an_event_before_the_timer_is_due_starts_nothing_of_the_timer() {
+    let options = SessionOptions {
+        refetch_on_window_focus: false,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let out = rig
+        .at(100 * HOUR - 1)
+        .send(Event::VisibilityChanged { visible: true });
+    assert_eq!(starts(&out), 0);
+}

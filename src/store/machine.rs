@@ -142,18 +142,21 @@ impl<D: StoreData> Machine<D> {
                 if self.options.refetch_on_window_focus {
                     self.maybe_refetch(now, FetchReason::Focus, &mut out);
                 }
+                self.run_overdue_timer(now, &mut out);
             }
             Event::VisibilityChanged { visible } => {
                 self.visible = visible;
                 if visible && self.options.refetch_on_window_focus {
                     self.maybe_refetch(now, FetchReason::Focus, &mut out);
                 }
+                self.run_overdue_timer(now, &mut out);
             }
             Event::Online => {
                 self.online = true;
                 if self.options.refetch_on_reconnect {
                     self.maybe_refetch(now, FetchReason::Reconnect, &mut out);
                 }
+                self.run_overdue_timer(now, &mut out);
             }
             Event::Offline => self.online = false,
             Event::TimerFired => {
@@ -370,6 +373,15 @@ impl<D: StoreData> Machine<D> {
             && self.other_tab_due(now).is_none()
         {
             self.start_fetch(now, FetchReason::OtherTab, true, out);
+        }
+    }
+
+    /// A page waking (visible, focused, online) may have slept through its timer (a
+    /// suspended page, a clock that jumped forward): work that is overdue runs now.
+    fn run_overdue_timer(&mut self, now: Timestamp, out: &mut Vec<Command>) {
+        if self.armed.is_some_and(|at| at <= now) {
+            self.armed = None;
+            self.on_timer(now, out);
         }
     }
 

@@ -158,3 +158,29 @@ test("polling keeps its pace when the wall clock steps back an hour", async () =
   assert.ok(polls >= 2, `polling stopped: ${polls} polls`);
   await context.close();
 });
+
+test("a wall clock that jumps past expiresAt (a device waking) checks the session at the next focus", async () => {
+  const context = await browser.newContext();
+  const [page] = await openPages(context, 1);
+  // Focus refetch off: only the overdue expiry check may read.
+  await subscribeAll([page], { refetchOnWindowFocus: false });
+  const email = uniqueEmail("wake");
+  await page.evaluate(
+    ({ email, password }) => window.client.signUp.email({ email, password, name: "Wake" }),
+    { email, password: PASSWORD },
+  );
+  await shownAt(page, email);
+  await new Promise((r) => setTimeout(r, 300));
+  await testRoute("POST", "/__test/reset");
+  await page.evaluate(() => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() + 8 * 24 * 3_600_000; // past the 7-day expiresAt
+    window.dispatchEvent(new Event("focus"));
+  });
+  await page.waitForFunction(() => window.latest.lastFetchReason === "expiry", null, { timeout: 2000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const reads = await getSessionCount();
+  console.log(`after Date.now jumped 8 days and one focus: ${reads} get-session read(s), reason expiry`);
+  assert.equal(reads, 1);
+  await context.close();
+});
