@@ -38,6 +38,7 @@ mod json;
 mod model;
 mod multi_session;
 mod options;
+pub mod page;
 mod requests;
 mod session_signal;
 mod sessions;

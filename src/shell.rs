@@ -13,9 +13,7 @@ use crate::model::{SessionData, Timestamp};
 use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData};
 use crate::transport::{Method, Transport};
-#[cfg(target_arch = "wasm32")]
-use crate::triggers::{from_official, PageSignal};
-use crate::triggers::{CrossTab, PageEvents};
+use crate::triggers::{from_official, CrossTab, PageEvents, PageSignal};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -55,14 +53,13 @@ pub(crate) struct Inner {
     timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<(u64, Listener)>>,
     next_listener: Cell<u64>,
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     page: RefCell<Option<PageEvents>>,
     cross_tab: RefCell<Option<CrossTab>>,
 }
 
 impl Inner {
-    /// The shell for one client; in the browser it also installs the page and
-    /// cross-tab triggers.
+    /// The shell for one client: it joins the page's events (`crate::page`), and in
+    /// the browser the cross-tab channel.
     pub(crate) fn new(transport: Transport, options: SessionOptions, seed: u64) -> Rc<Self> {
         let cross_tab_sync = options.cross_tab_sync;
         let inner = Rc::new(Self {
@@ -77,10 +74,7 @@ impl Inner {
             page: RefCell::new(None),
             cross_tab: RefCell::new(None),
         });
-        #[cfg(target_arch = "wasm32")]
         install_triggers(&inner, cross_tab_sync);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = cross_tab_sync;
         inner
     }
 
@@ -313,7 +307,6 @@ impl Drop for Subscription {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn install_triggers(inner: &Rc<Inner>, cross_tab_sync: bool) {
     let weak = Rc::downgrade(inner);
     let send = move |event: Event<Loaded>| {
@@ -340,7 +333,7 @@ fn install_triggers(inner: &Rc<Inner>, cross_tab_sync: bool) {
         on_page(&signal);
     }
     inner.page.replace(Some(PageEvents::install(on_page)));
-    if cross_tab_sync {
+    if cross_tab_sync && crate::transport::in_browser().is_ok() {
         let base = inner.transport.base().as_str().to_owned();
         inner
             .cross_tab

@@ -346,3 +346,42 @@ async fn the_session_signal_ends_when_the_client_is_dropped() {
     drop(client);
     assert!(states.next().await.is_none(), "then the end, not a hang");
 }
+
+#[wasm_bindgen_test]
+async fn the_app_can_replace_the_pages_events_with_its_own() {
+    use better_auth_wasm::page::{self, PageEvent, PageSource};
+    install_counters();
+    let options = SessionOptions {
+        focus_throttle_ms: 300,
+        ..SessionOptions::default()
+    };
+    let client = AuthClient::with_options(SERVER_URL, options).unwrap();
+    let _signal = client.session();
+    wait_for(&client, 5_000.0, loaded).await;
+    let with_browser = counters()[0];
+    page::set_source(PageSource::App);
+    let removed = with_browser - counters()[0];
+    console_log!("the app as the page's source: {removed} browser listeners removed");
+    assert_eq!(removed, 4, "visibilitychange, focus, online, offline");
+
+    reset_server().await;
+    sleep(400).await;
+    fire("window", "focus");
+    fire("document", "visibilitychange");
+    sleep(300).await;
+    assert_eq!(
+        request_count(GET_SESSION).await,
+        0,
+        "the browser is not heard"
+    );
+    page::send(PageEvent::Focused);
+    wait_for(&client, 5_000.0, loaded).await;
+    assert_eq!(request_count(GET_SESSION).await, 1, "the app is");
+
+    page::set_source(PageSource::Browser);
+    assert_eq!(
+        counters()[0],
+        with_browser,
+        "the browser's listeners are back"
+    );
+}

@@ -10,4 +10,6 @@ mod listener;
 mod page;
 
 pub(crate) use cross_tab::{from_official, CrossTab};
-pub(crate) use page::{PageEvents, PageSignal};
+pub(crate) use page::{
+    deliver as deliver_page_signal, set_source as set_page_source, PageEvents, PageSignal,
+};
