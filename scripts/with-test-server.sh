@@ -9,6 +9,8 @@
 #   BA_TEST_REFUSED_URL      an http URL on a port where nothing listens
 #   BA_TEST_SHORT_SERVER_URL a second server whose sessions are fresh for 1 s and expire
 #                            after 3 s (SESSION_NOT_FRESH and SESSION_EXPIRED tests)
+#   BA_TEST_LIMITED_SERVER_URL a third with Better Auth's rate limiter on: 3 requests per
+#                            path per 4 s (sign-in/up: its own 3 per 10 s)
 # Optional input: DB_FILE (keep the SQLite file), STATIC_DIR, EXTRA_ORIGINS (comma list).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,10 +51,12 @@ start_server() {
 url_of() { python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' <"$log_dir/$1.ready"; }
 start_server main
 start_server short FRESH_AGE=1 SESSION_EXPIRES_IN=3
+start_server limited RATE_LIMIT=1 RATE_LIMIT_WINDOW=4 RATE_LIMIT_MAX=3
 BA_TEST_SERVER_URL=$(url_of main)
 BA_TEST_SHORT_SERVER_URL=$(url_of short)
-export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL
-echo "test servers: $BA_TEST_SERVER_URL, short sessions $BA_TEST_SHORT_SERVER_URL; test page: $BA_TEST_PAGE_ORIGIN"
+BA_TEST_LIMITED_SERVER_URL=$(url_of limited)
+export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL BA_TEST_LIMITED_SERVER_URL
+echo "test servers: $BA_TEST_SERVER_URL, short sessions $BA_TEST_SHORT_SERVER_URL, rate-limited $BA_TEST_LIMITED_SERVER_URL; test page: $BA_TEST_PAGE_ORIGIN"
 
 set +e
 "$@"

@@ -13,6 +13,11 @@
 //   SESSION_EXPIRES_IN session.expiresIn in seconds (default: Better Auth's, 7 days)
 //   TEST_FAULTS      "1" turns on the fault hook and request counters of faults.mjs
 //                    (tests only, never the demo)
+//   RATE_LIMIT       "1" turns on Better Auth's rate limiter (the demo; the tests leave it
+//                    off, they make many requests from one address), with
+//                    RATE_LIMIT_WINDOW seconds and RATE_LIMIT_MAX requests (default:
+//                    Better Auth's, 10 s and 100; sign-in/up keep its 3 per 10 s)
+//   BETTER_AUTH_SECRET the secret (the demo passes its own; tests use a fixed one)
 //
 // Prints exactly one ready line, JSON, on stdout:
 //   {"ready":true,"url":"http://127.0.0.1:PORT","baseURL":"http://127.0.0.1:PORT/api/auth","pid":N}
@@ -123,7 +128,11 @@ server.listen(port, HOST, async () => {
     },
     trustedOrigins: [url, ...allowedOrigins],
     // Tests sign up many users from one address; the reliability suite injects 429s itself.
-    rateLimit: { enabled: false },
+    rateLimit: {
+      enabled: process.env.RATE_LIMIT === "1",
+      window: Number(process.env.RATE_LIMIT_WINDOW ?? 10),
+      max: Number(process.env.RATE_LIMIT_MAX ?? 100),
+    },
     plugins: [multiSession()],
   });
   const { runMigrations } = await getMigrations(auth.options);

@@ -601,3 +601,56 @@ fn an_event_before_the_timer_is_due_starts_nothing_of_the_timer() {
         .send(Event::VisibilityChanged { visible: true });
     assert_eq!(starts(&out), 0);
 }
+
+// The server's retry time holds every automatic read back.
+#[test]
+fn a_429_with_a_retry_time_holds_polling_focus_and_reconnect_until_then() {
+    let options = SessionOptions {
+        refetch_interval_ms: Some(1_000),
+        focus_throttle_ms: 250,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let t = rig.now;
+    let id = started(&rig.at(t + 1_100).send(Event::TimerFired)).expect("a poll");
+    let mut limited = AuthError::from_status(429, String::new());
+    limited.retry_after = Some(3);
+    rig.at(t + 1_150).finish(id, Err(limited));
+    let hold_ends = t + 1_150 + 3_000;
+    assert!(
+        rig.m.armed().unwrap().as_millis() >= hold_ends,
+        "the next automatic read is armed at or after the retry time: {:?}",
+        rig.m.armed()
+    );
+    for at in [t + 2_200, t + 3_300, hold_ends - 1] {
+        let mut out = rig.at(at).send(Event::TimerFired);
+        out.extend(rig.send(Event::Focused));
+        out.extend(rig.send(Event::Offline));
+        out.extend(rig.send(Event::Online));
+        assert_eq!(
+            starts(&out),
+            0,
+            "a read {} ms into the hold",
+            at - t - 1_150
+        );
+    }
+    let out = rig.at(hold_ends).send(Event::TimerFired);
+    assert_eq!(
+        starts(&out),
+        1,
+        "reads again once the retry time has passed"
+    );
+    // A read the user asks for is not held.
+    let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
+    let id = started(&rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    }))
+    .unwrap();
+    let mut limited = AuthError::from_status(429, String::new());
+    limited.retry_after = Some(60);
+    rig.finish(id, Err(limited));
+    let out = rig.send(Event::RefetchRequested {
+        bypass_cache: false,
+    });
+    assert_eq!(starts(&out), 1);
+}

@@ -54,6 +54,9 @@ pub struct Machine<D> {
     retry_at: Option<Timestamp>,
     /// The `expiresAt` whose passing has been checked with the server already.
     expiry_checked: Option<Timestamp>,
+    /// The server's retry time (`Retry-After`, `X-Retry-After`): no automatic read
+    /// (polling, focus, reconnect, other tabs) starts before it.
+    hold_until: Option<Timestamp>,
     armed: Option<Timestamp>,
     closed: bool,
     /// Another tab said the session changed while a read it caused was in flight, or
@@ -82,6 +85,7 @@ impl<D: StoreData> Machine<D> {
             failures: 0,
             retry_at: None,
             expiry_checked: None,
+            hold_until: None,
             armed: None,
             closed: false,
             reread_for_other_tab: false,
@@ -247,7 +251,13 @@ impl<D: StoreData> Machine<D> {
             now.as_millis() - at.as_millis() < i64::from(self.options.focus_throttle_ms)
         });
         let offline_blocked = !self.online && !self.options.refetch_when_offline;
-        if self.subscribers > 0 && self.in_flight.is_none() && !throttled && !offline_blocked {
+        let held = self.hold_until.is_some_and(|at| at > now);
+        if self.subscribers > 0
+            && self.in_flight.is_none()
+            && !throttled
+            && !offline_blocked
+            && !held
+        {
             self.start_fetch(now, reason, false, out);
         }
     }
@@ -354,14 +364,24 @@ impl<D: StoreData> Machine<D> {
                         self.retry_at = Some(Timestamp::from_millis(now.as_millis() + delay));
                     }
                 }
+                if let Some(seconds) = err.retry_after {
+                    let wait = i64::from(seconds).saturating_mul(1_000);
+                    self.hold_until = Some(Timestamp::from_millis(now.as_millis() + wait));
+                }
                 self.state.error = Some(err);
             }
         }
     }
 
+    /// `at`, or the server's retry time when that is later.
+    fn not_before_hold(&self, at: i64) -> i64 {
+        self.hold_until.map_or(at, |hold| at.max(hold.as_millis()))
+    }
+
     /// When a read for another tab may start, if that is later than `now`.
     fn other_tab_due(&self, now: Timestamp) -> Option<Timestamp> {
-        let at = self.other_tab_tat - (OTHER_TAB_BURST - 1) * OTHER_TAB_MIN_GAP_MS;
+        let at =
+            self.not_before_hold(self.other_tab_tat - (OTHER_TAB_BURST - 1) * OTHER_TAB_MIN_GAP_MS);
         (at > now.as_millis()).then(|| Timestamp::from_millis(at))
     }
 
@@ -416,7 +436,9 @@ impl<D: StoreData> Machine<D> {
             && (self.online || self.options.refetch_when_offline);
         let last = self.last_fetch_at?;
         active.then(|| {
-            Timestamp::from_millis(last.as_millis() + i64::from(interval) + self.poll_jitter_ms)
+            Timestamp::from_millis(
+                self.not_before_hold(last.as_millis() + i64::from(interval) + self.poll_jitter_ms),
+            )
         })
     }
 
@@ -432,9 +454,9 @@ impl<D: StoreData> Machine<D> {
             None
         } else {
             let reread = self.reread_for_other_tab.then(|| {
-                Timestamp::from_millis(
+                Timestamp::from_millis(self.not_before_hold(
                     self.other_tab_tat - (OTHER_TAB_BURST - 1) * OTHER_TAB_MIN_GAP_MS,
-                )
+                ))
             });
             [self.retry_at, self.expiry_due(), self.poll_due(), reread]
                 .into_iter()
