@@ -30,8 +30,14 @@ fn opt_string<J: JsonView>(json: &J, key: &str) -> Option<Option<String>> {
     }
 }
 
+/// A date: an ISO-8601 string (see [`Timestamp::parse_iso8601`]) or a number of
+/// milliseconds since the epoch (what a server's own serializer may send instead).
 fn time<J: JsonView>(json: &J, key: &str) -> Option<Timestamp> {
-    Timestamp::parse_iso8601(&string(json, key)?)
+    let value = json.field(key)?;
+    match value.number() {
+        Some(millis) => Timestamp::from_epoch_millis(millis),
+        None => Timestamp::parse_iso8601(&value.string()?),
+    }
 }
 
 const USER_FIELDS: &[&str] = &[
@@ -217,6 +223,28 @@ mod tests {
         assert!((lifetime - 7 * 86_400_000).abs() < 1_000, "{lifetime}");
         assert!(data.session.created_at > Timestamp::from_millis(1_700_000_000_000));
         assert!(data.user.extra.is_empty() && data.session.extra.is_empty());
+    }
+
+    #[test]
+    fn a_date_sent_as_epoch_milliseconds_or_with_another_offset_is_read() {
+        let mut json = fixture("get-session.json");
+        let expected = SessionData::decode(&json).unwrap().session.expires_at;
+        json["session"]["expiresAt"] = serde_json::json!(expected.as_millis());
+        assert_eq!(
+            SessionData::decode(&json).map(|d| d.session.expires_at),
+            Some(expected)
+        );
+        json["session"]["expiresAt"] = serde_json::json!("1970-01-01T01:00:00+0100");
+        assert_eq!(
+            SessionData::decode(&json).map(|d| d.session.expires_at),
+            Some(Timestamp::from_millis(0))
+        );
+        json["session"]["expiresAt"] = serde_json::json!("next tuesday");
+        assert_eq!(
+            SessionData::decode(&json),
+            None,
+            "not a date: INVALID_RESPONSE"
+        );
     }
 
     #[test]

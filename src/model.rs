@@ -20,8 +20,16 @@ impl Timestamp {
         self.0
     }
 
-    /// Parses the server's ISO-8601 form: `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`.
-    /// Returns `None` for anything else.
+    /// Milliseconds since the epoch as JSON carries them: a whole or fractional number
+    /// within the range of JavaScript dates (±8.64e15), else `None`.
+    pub fn from_epoch_millis(millis: f64) -> Option<Self> {
+        (millis.is_finite() && millis.abs() <= 8.64e15).then(|| Self(millis.floor() as i64))
+    }
+
+    /// Parses an ISO-8601 date and time with an offset:
+    /// `YYYY-MM-DD(T|t| )HH:MM:SS[.fraction](Z|z|±HH:MM|±HHMM|±HH)`. Better Auth sends
+    /// `2026-11-22T10:00:00.000Z`; the other offsets are what other serializers write.
+    /// Returns `None` for anything else (a time without an offset is ambiguous).
     pub fn parse_iso8601(text: &str) -> Option<Self> {
         let b = text.as_bytes();
         let num = |from: usize, len: usize| -> Option<i64> {
@@ -70,8 +78,22 @@ impl Timestamp {
         }
         let offset_minutes = match b.get(at) {
             Some(b'Z' | b'z') if at + 1 == b.len() => 0,
-            Some(sign @ (b'+' | b'-')) if at + 6 == b.len() && sep_is(at + 3, b":") => {
-                let minutes = num(at + 1, 2)? * 60 + num(at + 4, 2)?;
+            Some(sign @ (b'+' | b'-')) => {
+                let minutes_at = match b.len() - at {
+                    6 if sep_is(at + 3, b":") => Some(at + 4), // ±HH:MM
+                    5 => Some(at + 3),                         // ±HHMM
+                    3 => None,                                 // ±HH
+                    _ => return None,
+                };
+                let hours = num(at + 1, 2)?;
+                let minutes = match minutes_at {
+                    Some(from) => num(from, 2)?,
+                    None => 0,
+                };
+                if hours > 23 || minutes > 59 {
+                    return None;
+                }
+                let minutes = hours * 60 + minutes;
                 if *sign == b'+' {
                     minutes
                 } else {
@@ -363,6 +385,31 @@ mod tests {
     }
 
     #[test]
+    fn parses_the_offsets_other_serializers_write() {
+        let at = Some(1_795_341_600_000);
+        for text in [
+            "2026-11-22T12:00:00+0200",
+            "2026-11-22T12:00:00+02",
+            "2026-11-22 07:30:00-0230",
+            "2026-11-22t10:00:00.000000z",
+            "2026-11-22T10:00:00.000000000+00:00",
+        ] {
+            assert_eq!(
+                Timestamp::parse_iso8601(text).map(Timestamp::as_millis),
+                at,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Timestamp::from_epoch_millis(1_795_341_600_000.0),
+            Some(Timestamp(1_795_341_600_000))
+        );
+        for bad in [f64::NAN, f64::INFINITY, 9e15, -9e15] {
+            assert_eq!(Timestamp::from_epoch_millis(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn a_session_is_fresh_until_fresh_age_has_passed_since_creation() {
         let session = Session {
             id: "s".into(),
@@ -394,6 +441,10 @@ mod tests {
             "2026-11-22T10:00:00",
             "2026-11-22T10:00:00.Z",
             "2026-11-22T10:00:00Zjunk",
+            "2026-11-22T10:00:00+2",
+            "2026-11-22T10:00:00+24:00",
+            "2026-11-22T10:00:00+02:60",
+            "2026-11-22T10:00:00+02:0",
             "２026-11-22T10:00:00Z",
         ] {
             assert_eq!(Timestamp::parse_iso8601(bad), None, "{bad}");

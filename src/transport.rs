@@ -15,7 +15,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
+use web_sys::{
+    AbortController, Headers, RequestCredentials, RequestInit, RequestRedirect, Response,
+    ResponseType,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,7 +26,17 @@ extern "C" {
     /// at once or return something other than a Promise: both are caught.
     #[wasm_bindgen(catch, js_name = fetch)]
     fn global_fetch(input: &str, init: &RequestInit) -> Result<JsValue, JsValue>;
+
+    /// `JSON.parse` of a JS string: the body is never copied into the wasm's memory.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
+
+/// The largest answer read, in UTF-16 code units (about 8 MB of ASCII JSON): a larger one
+/// is refused with [`ErrorCode::InvalidResponse`] (before it is read when the server
+/// announces its length). Far above any session or list a Better Auth server sends;
+/// a bound on what a broken or hostile server can make the page hold.
+pub(crate) const MAX_BODY_LENGTH: u32 = 8 << 20;
 
 /// The default time a request may take, body included, before it fails with
 /// [`ErrorCode::Timeout`].
@@ -144,6 +157,9 @@ impl Transport {
         init.set_credentials(RequestCredentials::Include);
         init.set_signal(Some(&controller.signal()));
         if let Some(body) = json_body {
+            // A redirect is not followed with a body (a password must not be re-sent to
+            // wherever a 307 points); Better Auth answers its calls with JSON, never 3xx.
+            init.set_redirect(RequestRedirect::Manual);
             let headers = Headers::new().map_err(|_| network())?;
             headers
                 .set("content-type", "application/json")
@@ -157,6 +173,11 @@ impl Transport {
             .await
             .and_then(|value| value.dyn_into())
             .map_err(|_| failed(&timed_out))?;
+        if response.type_() == ResponseType::Opaqueredirect {
+            return Err(refused(
+                "The server answered with a redirect, which is not followed for a request with a body. Check the base URL: Better Auth answers with JSON.",
+            ));
+        }
         let status = response.status();
         let status_text = response.status_text();
         // Better Auth's own rate limiter sends X-Retry-After; proxies send Retry-After.
@@ -166,16 +187,31 @@ impl Transport {
             .find_map(|name| headers.get(name).ok().flatten())
             .as_deref()
             .and_then(parse_retry_after);
+        let announced = headers
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|length| length.trim().parse::<u64>().ok());
+        let too_large = || {
+            controller.abort();
+            refused("The server's answer is larger than this client reads (8 MB). Check the base URL and the server.")
+        };
+        if announced.is_some_and(|length| length > u64::from(MAX_BODY_LENGTH)) {
+            return Err(too_large());
+        }
         // A body cut off by a reset connection or by the timeout fails here.
-        let text = match response.text() {
+        let text: js_sys::JsString = match response.text() {
             Ok(promise) => within_deadline(&promise)
                 .await
                 .ok()
-                .and_then(|t| t.as_string()),
+                .and_then(|t| t.dyn_into().ok()),
             Err(_) => None,
         }
         .ok_or_else(|| failed(&timed_out))?;
-        let parsed = js_sys::JSON::parse(&text).ok();
+        if text.length() > MAX_BODY_LENGTH {
+            return Err(too_large());
+        }
+        let parsed = json_parse(&text).ok();
 
         if (200..300).contains(&status) {
             return match parsed {
@@ -199,6 +235,13 @@ impl Transport {
         err.retry_after = retry_after;
         Err(err)
     }
+}
+
+/// An answer this client does not read, with what to do about it.
+fn refused(message: &'static str) -> AuthError {
+    let mut err = AuthError::local(ErrorCode::InvalidResponse);
+    err.message = message.into();
+    err
 }
 
 /// Reads a `Retry-After` header: seconds, or an HTTP date (seconds from now).

@@ -1,12 +1,13 @@
 // Fault injection and request counting, for tests only (TEST_FAULTS=1; never in the demo).
 //
-//   POST /__test/faults  {path, count?, delayMs?, holdMs?, status?, body?, contentType?,
-//                         headers?, reset?, trickleMs?}
+//   POST /__test/faults  {path, count?, delayMs?, holdMs?, status?, body?, padding?,
+//                         contentType?, headers?, reset?, trickleMs?, chunked?}
 //        the next `count` (default 1) requests to `path` (e.g. "/api/auth/get-session"):
 //        - wait `delayMs` before anything else;
 //        - `reset`: destroy the connection;
-//        - `status`: answer with it, `body` (text) and `contentType`, `headers`, the body
-//          sent one character every `trickleMs` when set;
+//        - `status`: answer with it, `body` (text, after `padding` spaces) and
+//          `contentType`, `headers`; the body sent one character every `trickleMs` when
+//          set, or in one chunk without a Content-Length when `chunked`;
 //        - `holdMs`: let Better Auth answer now but deliver that answer `holdMs` later
 //          (a stale answer arriving late);
 //        - otherwise Better Auth answers (after the delay).
@@ -84,7 +85,11 @@ export function createFaults() {
         "content-type": fault.contentType ?? "application/json",
         ...(fault.headers ?? {}),
       });
-      const body = fault.body ?? "";
+      const body = " ".repeat(fault.padding ?? 0) + (fault.body ?? "");
+      if (fault.chunked) {
+        res.write(body);
+        return res.end();
+      }
       if (!fault.trickleMs) return res.end(body);
       for (const char of body) {
         if (res.destroyed) return;

@@ -12,7 +12,9 @@
 
 mod support;
 
-use better_auth_wasm::{AuthClient, AuthError, ErrorCode, SessionOptions, SignUpEmail};
+use better_auth_wasm::{
+    AuthClient, AuthError, ErrorCode, SessionOptions, SignInEmail, SignUpEmail,
+};
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -260,4 +262,46 @@ async fn a_field_nested_ten_thousand_deep_is_read_without_killing_the_client() {
     assert!(data.user.extra.get("deep").is_some());
     // The instance lives on: the next call works.
     assert!(client().get_session().await.is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_larger_than_the_cap_is_refused_announced_or_not() {
+    // 9 M characters of valid JSON (spaces, then null), past the cap (8 Mi).
+    for chunked in [false, true] {
+        add_fault(&format!(
+            r#"{{"path":"/api/auth/get-session","status":200,"body":"null","padding":9000000,"chunked":{chunked}}}"#
+        ))
+        .await;
+        let err = client().get_session().await.unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidResponse, "chunked {chunked}");
+        assert!(err.message.contains("larger"), "{}", err.message);
+    }
+    // Just under the cap is read.
+    add_fault(r#"{"path":"/api/auth/get-session","status":200,"body":"null","padding":8000000}"#)
+        .await;
+    assert_eq!(client().get_session().await, Ok(None));
+}
+
+#[wasm_bindgen_test]
+async fn a_redirect_is_not_followed_with_a_sign_in_body() {
+    reset_server().await;
+    add_fault(
+        r#"{"path":"/api/auth/sign-in/email","status":307,"headers":{"location":"/api/auth/redirect-target"}}"#,
+    )
+    .await;
+    let err = client()
+        .sign_in_email(&SignInEmail {
+            email: "someone@example.com".into(),
+            password: PASSWORD.into(),
+            ..SignInEmail::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidResponse);
+    assert!(err.message.contains("redirect"), "{}", err.message);
+    assert_eq!(
+        request_count("/api/auth/redirect-target").await,
+        0,
+        "the password went nowhere else"
+    );
 }
