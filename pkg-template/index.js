@@ -295,11 +295,29 @@ export function createAuthClient(options = {}) {
       const query = Object.fromEntries(Object.entries(arg?.query ?? {}).filter(([, on]) => on === true));
       return callPath(["getSession"], { ...arg, query }, fetchOptions);
     },
-    /** Reads past the cookie cache and updates the store. */
+    /** Reads past the cookie cache and updates the store; resolves when it settles. */
     refreshSession: async () => {
       try {
         const client = await getClient();
-        return { data: revive(await client.refresh(), true), error: null };
+        // The read first: listening while it runs joins it (no read of its own).
+        client.refetch(true);
+        const { data, error } = await new Promise((resolve) => {
+          let id = 0;
+          let done = false;
+          const settled = () => {
+            const state = client.state();
+            if (done || state.isPending || state.isRefetching) return;
+            done = true;
+            if (id) client.unlisten(id);
+            resolve(state);
+          };
+          id = client.listen(settled);
+          if (done) client.unlisten(id);
+          else settled();
+        });
+        // A session that is gone (expired, revoked) is data null, as the server said.
+        const gone = error && !data && error.status === 0 && /^(SESSION_EXPIRED|INVALID_TOKEN)$/.test(error.code);
+        return error && !gone ? { data: null, error } : { data: revive(data, true), error: null };
       } catch (error) {
         return { data: null, error: error?.code ? error : loadError(error) };
       }

@@ -111,9 +111,13 @@ impl AuthClient {
 
     /// Reads the session again now (aborting an older read), and updates the store.
     pub fn refetch(&self) {
-        self.inner.dispatch(Event::RefetchRequested {
-            bypass_cache: false,
-        });
+        self.refetch_with(false);
+    }
+
+    /// [`AuthClient::refetch`], past the server's cookie cache when `bypass_cache`.
+    pub(crate) fn refetch_with(&self, bypass_cache: bool) {
+        self.inner
+            .dispatch(Event::RefetchRequested { bypass_cache });
     }
 
     /// The current session, or `None` when signed out (the server answers `null`).

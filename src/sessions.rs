@@ -11,7 +11,7 @@ use crate::error::AuthError;
 use crate::json::JsonWriter;
 use crate::model::{ListedSession, SessionData};
 use crate::requests::GetSessionQuery;
-use crate::store::{Event, SessionState};
+use crate::store::SessionState;
 use crate::transport::Method;
 use std::sync::Arc;
 use std::task::Poll;
@@ -31,7 +31,7 @@ impl AuthClient {
     /// `error` then says why: `SESSION_EXPIRED` or `INVALID_TOKEN`).
     pub async fn refresh_session(&self) -> Result<Option<SessionData>, AuthError> {
         crate::transport::in_browser()?;
-        self.notify(Event::RefetchRequested { bypass_cache: true });
+        self.refetch_with(true);
         let state = self
             .wait_for_state(|s| !s.is_pending && !s.is_refetching)
             .await;

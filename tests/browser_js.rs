@@ -16,7 +16,7 @@ use better_auth_wasm::js::{create_auth_client, JsAuthClient};
 use js_sys::Reflect;
 use std::cell::Cell;
 use std::rc::Rc;
-use support::{unique_email, PASSWORD, SERVER_URL};
+use support::{last_url, unique_email, PASSWORD, SERVER_URL};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -86,7 +86,7 @@ async fn one_generic_request_reaches_every_endpoint_and_moves_the_store() {
         Some(email.clone())
     );
     let data = get(&client.state(), "data");
-    client.refetch();
+    client.refetch(None);
     until(|| !get(&client.state(), "isRefetching").as_bool().unwrap()).await;
     assert!(
         Reflect::get(&client.state(), &"data".into()).unwrap() == data,
@@ -100,8 +100,16 @@ async fn one_generic_request_reaches_every_endpoint_and_moves_the_store() {
     let session = ok(&client, "GET", "/get-session?disableRefresh=true", None).await;
     assert_eq!(get(&session, "user.email").as_string(), Some(email));
 
-    let refreshed = JsFuture::from(client.refresh()).await.unwrap();
-    assert!(refreshed == get(&client.state(), "data"));
+    client.refetch(Some(true));
+    until(|| !get(&client.state(), "isRefetching").as_bool().unwrap()).await;
+    assert_eq!(
+        last_url("/api/auth/get-session").await,
+        "/api/auth/get-session?disableCookieCache=true"
+    );
+    assert!(
+        get(&client.state(), "data") == data,
+        "still the same session"
+    );
 
     let seen = changes.get();
     let signed_out = ok(&client, "POST", "/sign-out", None).await;

@@ -68,21 +68,6 @@ impl JsAuthClient {
         })
     }
 
-    /// Reads the session again past the server's cookie cache and updates the store.
-    /// Resolves with the session's JSON (`null` when there is none); rejects like
-    /// `request`.
-    pub fn refresh(&self) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move {
-            let client = client.map_err(|err| error_object(&err))?;
-            client
-                .refresh_session()
-                .await
-                .map_err(|err| error_object(&err))?;
-            Ok(client.session_json().unwrap_or(JsValue::NULL))
-        })
-    }
-
     /// Gives the store a session read elsewhere (`{session, user}` or `null`, dates as
     /// ISO strings), taken only while it has no result; true when taken.
     pub fn hydrate(&self, json: JsValue) -> bool {
@@ -92,9 +77,11 @@ impl JsAuthClient {
     }
 
     /// Reads the session again now, aborting an older read.
-    pub fn refetch(&self) {
+    /// Past the server's cookie cache when `bypass_cache` is true (the wrapper's
+    /// `refreshSession` then waits for the store to settle).
+    pub fn refetch(&self, bypass_cache: Option<bool>) {
         if let Ok(client) = &self.client {
-            client.refetch();
+            client.refetch_with(bypass_cache.unwrap_or(false));
         }
     }
 

@@ -251,3 +251,33 @@ test("a fetch that throws at once, or returns no Promise, is a NETWORK error and
   assert.ok(result.recovered, "a refetch works once fetch is back");
   await context.close();
 });
+
+test("refreshSession reads once past the cookie cache, resolves with the session, and reports a 500", async () => {
+  const { context, page } = await freshPage();
+  const email = uniqueEmail("refresh");
+  await page.evaluate(async ({ email, password }) => {
+    window.client = createAuthClient({ baseURL: location.origin });
+    await window.client.signUp.email({ email, password, name: "Refresh" });
+  }, { email, password: PASSWORD });
+  await new Promise((r) => setTimeout(r, 300));
+  await testRoute("POST", "/__test/reset");
+  const first = await page.evaluate(async () => {
+    const { data, error } = await window.client.refreshSession();
+    return { email: data?.user.email, isDate: data?.session.expiresAt instanceof Date, error };
+  });
+  assert.deepEqual(first, { email, isDate: true, error: null });
+  assert.equal(await getSessionCount(), 1, "one read");
+  const urls = await testRoute("GET", "/__test/last-urls");
+  assert.equal(urls["/api/auth/get-session"], "/api/auth/get-session?disableCookieCache=true");
+
+  await fetch(`${process.env.BA_TEST_SERVER_URL}/__test/faults`, {
+    method: "POST",
+    body: JSON.stringify({ path: "/api/auth/get-session", status: 500, body: "{}" }),
+  });
+  const failed = await page.evaluate(async () => {
+    const { data, error } = await window.client.refreshSession();
+    return { data, code: error?.code, kept: window.client.useSession.get().data?.user.email };
+  });
+  assert.deepEqual(failed, { data: null, code: "SERVER_ERROR", kept: email }, "the store keeps its data");
+  await context.close();
+});
