@@ -45,7 +45,7 @@ size-gate: setup
 bench:
 	SETUP_BENCH=1 scripts/setup.sh
 	scripts/bench.sh
-	ADVERSARIAL_CASES=2000 ADVERSARIAL_ENV_CASES=200 scripts/adversarial.sh
+	ADVERSARIAL_CASES=2000 ADVERSARIAL_ENV_CASES=200 ADVERSARIAL_TRAFFIC_CASES=100 scripts/adversarial.sh
 	STORE_PROPTEST_CASES=200000 PARSER_PROPTEST_CASES=200000 cargo test --release --lib --test store_properties --test store_rate -- fuzz the_store automatic_reads
 
 ## A tiny run of the benchmark, to keep it working (figures not meaningful).

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The adversarial suite against the packed package in pkg/ (make pkg), on the real test
 # server: ADVERSARIAL_CASES hostile bodies (default 60; make bench runs 2,000) and
-# ADVERSARIAL_ENV_CASES misbehaving environments (default 12; make bench runs 200).
+# ADVERSARIAL_ENV_CASES misbehaving environments (default 12; make bench runs 200), and
+# ADVERSARIAL_TRAFFIC_CASES of each traffic part: foreign cross-tab storms, extreme option
+# sets, and 25 times as many malformed requests to the server (default 6; bench 100).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
