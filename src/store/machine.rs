@@ -63,6 +63,11 @@ pub struct Machine<D> {
     /// too soon after one: read once more when that one ends, at least
     /// [`OTHER_TAB_MIN_GAP_MS`] after it started.
     reread_for_other_tab: bool,
+    /// When another tab last said it was reading.
+    peer_fetching_at: Option<Timestamp>,
+    /// Another tab announced reads faster than the shared pace: its announcements do
+    /// not defer this tab's reads until this tab reads again.
+    distrust_peer_fetching: bool,
     /// The rate limit of reads for other tabs (GCRA): the time at which the bucket
     /// would be empty; a read may start when `now` is within the burst of it.
     other_tab_tat: i64,
@@ -89,6 +94,8 @@ impl<D: StoreData> Machine<D> {
             armed: None,
             closed: false,
             reread_for_other_tab: false,
+            peer_fetching_at: None,
+            distrust_peer_fetching: false,
             other_tab_tat: i64::MIN / 4,
             rng: Rng::new(seed),
         }
@@ -227,7 +234,20 @@ impl<D: StoreData> Machine<D> {
                 }
             }
             TabMessage::Fetching => {
-                if self.last_fetch_at.is_none_or(|at| at < now) {
+                // Tabs sharing the polling announce about one read per interval. A peer
+                // announcing faster (a bug, or a liar) would defer this tab's polling and
+                // focus reads for ever: its announcements are ignored until this tab
+                // reads again.
+                let pace = self
+                    .options
+                    .refetch_interval_ms
+                    .unwrap_or(self.options.focus_throttle_ms);
+                let too_soon = self
+                    .peer_fetching_at
+                    .is_some_and(|at| now.as_millis() - at.as_millis() < i64::from(pace / 2));
+                self.peer_fetching_at = Some(now);
+                self.distrust_peer_fetching |= too_soon;
+                if !self.distrust_peer_fetching && self.last_fetch_at.is_none_or(|at| at < now) {
                     self.last_fetch_at = Some(now);
                     self.new_poll_jitter();
                 }
@@ -277,6 +297,7 @@ impl<D: StoreData> Machine<D> {
             self.other_tab_tat = self.other_tab_tat.max(now.as_millis()) + OTHER_TAB_MIN_GAP_MS;
         }
         self.retry_at = None;
+        self.distrust_peer_fetching = false;
         self.last_fetch_at = Some(now);
         self.new_poll_jitter();
         self.state.last_fetch_reason = Some(reason);
