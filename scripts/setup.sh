@@ -5,6 +5,7 @@
 #   - Rust target wasm32-unknown-unknown, rustfmt and clippy (rustup)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install)
 #   - Chromium and ChromeDriver (Debian packages) for headless browser tests
+#   - redis-server (Debian package) for the secondary-storage server configurations
 #   - npm packages of test-server/ (the real Better Auth server), tools/ (wasm-opt,
 #     playwright-core) and tests/npm/ (TypeScript, Vite, React, Vue for the npm tests)
 set -euo pipefail
@@ -61,6 +62,17 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Redis, for the test server's secondary-storage configurations (make test starts and
+# stops its own redis-server processes on free ports; none runs as a service).
+if ! command -v redis-server >/dev/null; then
+  say "installing redis-server (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  # Debian starts a system service on install: the tests use their own processes.
+  (service redis-server stop || systemctl stop redis-server || true) >/dev/null 2>&1
 fi
 
 # npm packages, reinstalled only when the lock file changed.

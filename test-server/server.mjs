@@ -18,6 +18,14 @@
 //                    RATE_LIMIT_WINDOW seconds and RATE_LIMIT_MAX requests (default:
 //                    Better Auth's, 10 s and 100; sign-in/up keep its 3 per 10 s)
 //   BETTER_AUTH_SECRET the secret (the demo passes its own; tests use a fixed one)
+//   AUTH_CONFIG      a server configuration, JSON (the named ones are in configs.json): {"session": {...}} merged into Better Auth's session
+//                    options (cookieCache, expiresIn, updateAge, freshAge,
+//                    storeSessionInDatabase); "maximumSessions" for the multiSession
+//                    plugin; "rateLimit": {window, max} turns the rate limiter on;
+//                    "redis": "redis://127.0.0.1:PORT" for secondaryStorage on that
+//                    Redis; "publicHost" (served as http://HOST:PORT, for host names
+//                    mapped to 127.0.0.1 by the browser) with "cookieDomain" for
+//                    crossSubDomainCookies
 //
 // Prints exactly one ready line, JSON, on stdout:
 //   {"ready":true,"url":"http://127.0.0.1:PORT","baseURL":"http://127.0.0.1:PORT/api/auth","pid":N}
@@ -31,6 +39,7 @@ import { multiSession } from "better-auth/plugins";
 import { getMigrations } from "better-auth/db/migration";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
 import { createFaults } from "./faults.mjs";
+import { createClient as createRedisClient } from "redis";
 
 const HOST = "127.0.0.1";
 const port = Number(process.env.PORT ?? 0);
@@ -108,9 +117,30 @@ function serveStatic(req, res) {
   }
 }
 
+const config = JSON.parse(process.env.AUTH_CONFIG || "{}");
+
+/** Better Auth's secondaryStorage on a real Redis. Commands fail at once while Redis is
+ * down (no offline queue): the server then answers 500 instead of hanging. */
+async function redisStorage(url) {
+  const redis = createRedisClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries) => Math.min(50 * (retries + 1), 500) },
+  });
+  redis.on("error", () => {}); // reconnects on its own; each failed command throws
+  await redis.connect();
+  return {
+    get: (key) => redis.get(key),
+    set: (key, value, ttl) => (ttl ? redis.set(key, value, { EX: ttl }) : redis.set(key, value)),
+    delete: async (key) => {
+      await redis.del(key);
+    },
+  };
+}
+
 const server = createServer();
 server.listen(port, HOST, async () => {
-  const url = `http://${HOST}:${server.address().port}`;
+  const url = `http://${config.publicHost ?? HOST}:${server.address().port}`;
   const auth = betterAuth({
     baseURL: url,
     secret: process.env.BETTER_AUTH_SECRET ?? "better-auth-wasm-test-secret-not-for-production",
@@ -125,15 +155,22 @@ server.listen(port, HOST, async () => {
     session: {
       ...(process.env.FRESH_AGE ? { freshAge: Number(process.env.FRESH_AGE) } : {}),
       ...(process.env.SESSION_EXPIRES_IN ? { expiresIn: Number(process.env.SESSION_EXPIRES_IN) } : {}),
+      ...config.session,
     },
+    ...(config.redis ? { secondaryStorage: await redisStorage(config.redis) } : {}),
+    ...(config.cookieDomain
+      ? { advanced: { crossSubDomainCookies: { enabled: true, domain: config.cookieDomain } } }
+      : {}),
     trustedOrigins: [url, ...allowedOrigins],
     // Tests sign up many users from one address; the reliability suite injects 429s itself.
     rateLimit: {
-      enabled: process.env.RATE_LIMIT === "1",
-      window: Number(process.env.RATE_LIMIT_WINDOW ?? 10),
-      max: Number(process.env.RATE_LIMIT_MAX ?? 100),
+      enabled: process.env.RATE_LIMIT === "1" || Boolean(config.rateLimit),
+      window: Number(process.env.RATE_LIMIT_WINDOW ?? config.rateLimit?.window ?? 10),
+      max: Number(process.env.RATE_LIMIT_MAX ?? config.rateLimit?.max ?? 100),
+      // In memory even beside a Redis: one process, and Redis is there for sessions.
+      storage: "memory",
     },
-    plugins: [multiSession()],
+    plugins: [multiSession(config.maximumSessions ? { maximumSessions: config.maximumSessions } : {})],
   });
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();

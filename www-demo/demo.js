@@ -1,6 +1,7 @@
 // The demo page: sign up or in, watch the live session, manage this user's sessions.
 // It uses the npm package exactly as an app would (./pkg is `make pkg`'s output).
 import { createAuthClient } from "./pkg/index.js";
+import { deviceName } from "./device-name.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -77,7 +78,8 @@ async function listDevices() {
     const item = document.createElement("li");
     const info = document.createElement("span");
     info.className = "agent";
-    info.textContent = `${session.userAgent || "Unknown device"} · since ${session.createdAt.toLocaleString()}`;
+    info.textContent = `${deviceName(session.userAgent, session.ipAddress)} · since ${session.createdAt.toLocaleString()}`;
+    info.title = session.userAgent ?? "";
     if (session.current) {
       const badge = document.createElement("span");
       badge.className = "badge this-device";

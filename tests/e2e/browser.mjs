@@ -9,7 +9,8 @@ export function uniqueEmail(tag) {
   return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
 }
 
-export async function launch() {
+/** Debian's Chromium, headless; `args` adds flags (such as --host-resolver-rules). */
+export async function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -20,6 +21,7 @@ export async function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...args,
     ],
   });
 }

@@ -35,6 +35,10 @@ test("demo: signed out, signed in, sessions, two tabs in step", async () => {
   await page.fill("#sign-up-form input[name=password]", PASSWORD);
   await page.click("#sign-up-form button");
   await shot(page, "2-signed-in", "Signed in as Demo User", "This device", "1 active session", "Last read: mutation");
+  // Devices are named in words, not by their raw user-agent string.
+  const device = await page.textContent("#device-list");
+  assert.match(device, /Chrome \(headless\) on Linux/);
+  assert.doesNotMatch(device, /Mozilla\/5\.0/);
 
   // Another device signs in: after a refetch, the list shows two, one revocable.
   const other = await browser.newContext();
