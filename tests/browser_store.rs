@@ -39,6 +39,18 @@ async fn sign_up(client: &AuthClient) -> String {
     email
 }
 
+/// A client whose focus refetches are at least `ms` apart, subscribed and loaded.
+async fn subscribed_with_focus_throttle(ms: u32) -> (AuthClient, better_auth_wasm::SessionSignal) {
+    let options = SessionOptions {
+        focus_throttle_ms: ms,
+        ..SessionOptions::default()
+    };
+    let client = AuthClient::with_options(SERVER_URL, options).unwrap();
+    let signal = client.session();
+    wait_for(&client, 5_000.0, loaded).await;
+    (client, signal)
+}
+
 fn loaded(state: &SessionState<Arc<SessionData>>) -> bool {
     !state.is_pending && !state.is_refetching
 }
@@ -119,13 +131,7 @@ async fn ten_focus_events_in_two_seconds_make_at_most_one_request() {
 
 #[wasm_bindgen_test]
 async fn a_focus_after_the_throttle_refetches() {
-    let options = SessionOptions {
-        focus_throttle_ms: 300,
-        ..SessionOptions::default()
-    };
-    let client = AuthClient::with_options(SERVER_URL, options).unwrap();
-    let _signal = client.session();
-    wait_for(&client, 5_000.0, loaded).await;
+    let (client, _signal) = subscribed_with_focus_throttle(300).await;
     reset_server().await;
     sleep(400).await;
     fire("document", "visibilitychange");
@@ -351,13 +357,7 @@ async fn the_session_signal_ends_when_the_client_is_dropped() {
 async fn the_app_can_replace_the_pages_events_with_its_own() {
     use better_auth_wasm::page::{self, PageEvent, PageSource};
     install_counters();
-    let options = SessionOptions {
-        focus_throttle_ms: 300,
-        ..SessionOptions::default()
-    };
-    let client = AuthClient::with_options(SERVER_URL, options).unwrap();
-    let _signal = client.session();
-    wait_for(&client, 5_000.0, loaded).await;
+    let (client, _signal) = subscribed_with_focus_throttle(300).await;
     let with_browser = counters()[0];
     page::set_source(PageSource::App);
     let removed = with_browser - counters()[0];
