@@ -14,14 +14,18 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: build-wasm.sh OUT_DIR}
 cd "$root"
 
+# --cfg better_auth_npm: the npm build's typed sessions keep no unknown fields
+# (JavaScript gets the server's JSON whole; see src/json.rs).
 if [ "${SHIP_TOOLCHAIN:-nightly}" = nightly ]; then
   target_dir=target/ship
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+  RUSTFLAGS="--cfg better_auth_npm -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     cargo +nightly build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
     -Zbuild-std=std,panic_abort --target-dir "$target_dir"
 else
-  target_dir=target
-  cargo build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc
+  target_dir=target/ship-stable
+  RUSTFLAGS="--cfg better_auth_npm" \
+    cargo build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
+    --target-dir "$target_dir"
 fi
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" \

@@ -281,3 +281,29 @@ test("refreshSession reads once past the cookie cache, resolves with the session
   assert.deepEqual(failed, { data: null, code: "SERVER_ERROR", kept: email }, "the store keeps its data");
   await context.close();
 });
+
+test("a change in a field the typed session does not name (user.role) reaches the snapshot", async () => {
+  const { context, page } = await freshPage();
+  const roles = await page.evaluate(async ({ email, password }) => {
+    const client = createAuthClient({ baseURL: location.origin });
+    client.useSession.subscribe(() => {});
+    await client.signUp.email({ email, password, name: "Role" });
+    const until = async (check) => {
+      for (let i = 0; i < 300 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
+      return check();
+    };
+    await until(() => client.useSession.get().data?.user.role === "member");
+    const before = client.useSession.get().data?.user.role;
+    // The server's next answer differs from the last in `role` alone.
+    const body = (await (await fetch("/api/auth/get-session")).text()).replace('"role":"member"', '"role":"admin"');
+    await fetch("/__test/faults", {
+      method: "POST",
+      body: JSON.stringify({ path: "/api/auth/get-session", status: 200, body }),
+    });
+    client.useSession.refetch();
+    await until(() => client.useSession.get().data?.user.role === "admin");
+    return [before, client.useSession.get().data?.user.role];
+  }, { email: uniqueEmail("role"), password: PASSWORD });
+  assert.deepEqual(roles, ["member", "admin"]);
+  await context.close();
+});
