@@ -147,6 +147,12 @@ export interface AuthClientOptions {
   /** Options merged into every call (per-call ones win). */
   fetchOptions?: FetchOptions;
   sessionOptions?: SessionOptions;
+  /**
+   * The session a server render used (`{session, user}` or null), as `hydrateSession`
+   * at creation: the store starts from it, with no pending state and no read, and the
+   * React entry's server snapshot is this state (the first client render matches).
+   */
+  initialSession?: SessionData | null;
 }
 
 export interface SignInEmail {

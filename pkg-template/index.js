@@ -288,6 +288,9 @@ export function createAuthClient(options = {}) {
     ]);
   };
   const session = createSessionStore(getClient, () => inner, prefetch);
+  // A session the server rendered with: the store starts from it (no pending state, no
+  // read), and a framework's server snapshot is this state.
+  if (options.initialSession !== undefined) session.hydrate(options.initialSession);
 
   const routes = {
     /** A one-off read; a flag is sent only when true (the server reads `false` as true). */

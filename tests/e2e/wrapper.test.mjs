@@ -186,33 +186,41 @@ test("the first subscriber's read runs while the wasm loads, and is the only rea
   await context.close();
 });
 
-test("hydrateSession: the server's session shows at once, with no read at all", async () => {
-  const { context, page } = await freshPage();
-  const email = uniqueEmail("hydrate");
-  const rendered = await page.evaluate(async ({ email, password }) => {
-    const client = createAuthClient({ baseURL: location.origin });
-    await client.signUp.email({ email, password, name: "Hydrated" });
-    return (await client.getSession()).data; // what a server render would embed
-  }, { email, password: PASSWORD });
-  await testRoute("POST", "/__test/reset");
-  const result = await page.evaluate(async (rendered) => {
-    const client = createAuthClient({ baseURL: location.origin });
-    client.hydrateSession(rendered);
-    const states = [];
-    client.useSession.subscribe((s) => states.push(s));
-    await new Promise((r) => setTimeout(r, 500));
-    return {
-      first: { isPending: states[0].isPending, email: states[0].data?.user.email },
-      last: { isPending: states.at(-1).isPending, email: states.at(-1).data?.user.email },
-      expiresIsDate: states.at(-1).data?.session.expiresAt instanceof Date,
-    };
-  }, rendered);
-  assert.deepEqual(result.first, { isPending: false, email }, "no loading state");
-  assert.deepEqual(result.last, { isPending: false, email });
-  assert.ok(result.expiresIsDate);
-  assert.equal(await getSessionCount(), 0, "no get-session");
-  await context.close();
-});
+for (const way of ["hydrateSession", "initialSession"]) {
+  test(`${way}: the server's session shows at once, with no read at all`, async () => {
+    const { context, page } = await freshPage();
+    const email = uniqueEmail("hydrate");
+    const rendered = await page.evaluate(async ({ email, password }) => {
+      const client = createAuthClient({ baseURL: location.origin });
+      await client.signUp.email({ email, password, name: "Hydrated" });
+      return (await client.getSession()).data; // what a server render would embed
+    }, { email, password: PASSWORD });
+    await testRoute("POST", "/__test/reset");
+    const result = await page.evaluate(async ({ rendered, way }) => {
+      const client =
+        way === "initialSession"
+          ? createAuthClient({ baseURL: location.origin, initialSession: rendered })
+          : createAuthClient({ baseURL: location.origin });
+      if (way === "hydrateSession") client.hydrateSession(rendered);
+      const beforeSubscribing = client.useSession.get();
+      const states = [];
+      client.useSession.subscribe((s) => states.push(s));
+      await new Promise((r) => setTimeout(r, 500));
+      return {
+        before: { isPending: beforeSubscribing.isPending, email: beforeSubscribing.data?.user.email },
+        first: { isPending: states[0].isPending, email: states[0].data?.user.email },
+        last: { isPending: states.at(-1).isPending, email: states.at(-1).data?.user.email },
+        expiresIsDate: states.at(-1).data?.session.expiresAt instanceof Date,
+      };
+    }, { rendered, way });
+    assert.deepEqual(result.before, { isPending: false, email }, "the first render's snapshot");
+    assert.deepEqual(result.first, { isPending: false, email }, "no loading state");
+    assert.deepEqual(result.last, { isPending: false, email });
+    assert.ok(result.expiresIsDate);
+    assert.equal(await getSessionCount(), 0, "no get-session");
+    await context.close();
+  });
+}
 
 test("a fetch that throws at once, or returns no Promise, is a NETWORK error and the store recovers", async () => {
   const { context, page } = await freshPage();

@@ -40,3 +40,24 @@ test("svelte: useSession() is a store with the subscribe contract", async () => 
   unsubscribe();
   assert.equal(store, client.$sessionStore);
 });
+
+test("react: a server render with initialSession is signed in, and is the server snapshot", async () => {
+  const { createElement } = await import("react");
+  const { renderToString } = await import("react-dom/server");
+  const { createAuthClient } = await import("better-auth-wasm/react");
+  const initialSession = {
+    session: { id: "s1", token: "t", userId: "u1", expiresAt: new Date(Date.now() + 3600e3).toISOString() },
+    user: { id: "u1", email: "ssr@example.com", name: "SSR" },
+  };
+  const client = createAuthClient({ baseURL: "http://127.0.0.1:9", initialSession });
+  function Status() {
+    const { data, isPending } = client.useSession();
+    return createElement("p", null, isPending ? "Loading" : data ? `Hello ${data.user.name}` : "Signed out");
+  }
+  assert.equal(renderToString(createElement(Status)), "<p>Hello SSR</p>");
+  const plain = createAuthClient({ baseURL: "http://127.0.0.1:9" });
+  function Plain() {
+    return createElement("p", null, plain.useSession().isPending ? "Loading" : "Settled");
+  }
+  assert.equal(renderToString(createElement(Plain)), "<p>Loading</p>", "without it, pending as before");
+});
