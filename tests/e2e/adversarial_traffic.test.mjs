@@ -180,7 +180,7 @@ test(`extreme options (${CASES} generated option sets): no throw, the store sett
   }
   for (const message of thrown) violations.push({ problem: `thrown at the page: ${message}` });
   console.log(
-    `adversarial options: seed ${SEED + 1}, ${CASES} option sets; highest read rate ${highestPerMinute}/min over a storm of 1-6 s, its burst of 4 included; violations ${violations.length}`,
+    `adversarial options: seed ${SEED + 1}, ${CASES} option sets; highest read rate ${highestPerMinute}/min over each set's 2 s; violations ${violations.length}`,
   );
   await context.close();
   assert.deepEqual(violations, [], `seed ${SEED + 1}`);
