@@ -32,7 +32,9 @@ wasm-bindgen --target web --out-dir "$out" \
   "$target_dir/wasm32-unknown-unknown/release/better_auth_wasm.wasm"
 wasm="$out/better_auth_wasm_bg.wasm"
 js="$out/better_auth_wasm.js"
-tools/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# --flatten --rereloop then -Oz, --gufa, -Oz: about 750 B gzip less than -Oz alone
+# (measured against -O3, --monomorphize, --type-ssa and other orders).
+tools/node_modules/.bin/wasm-opt --flatten --rereloop -Oz --gufa -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
   -o "$wasm.opt" "$wasm"
 mv "$wasm.opt" "$wasm"
