@@ -11,6 +11,8 @@
 #                            after 3 s (SESSION_NOT_FRESH and SESSION_EXPIRED tests)
 #   BA_TEST_LIMITED_SERVER_URL a third with Better Auth's rate limiter on: 3 requests per
 #                            path per 4 s (sign-in/up: its own 3 per 10 s)
+#   BA_TEST_RENEWING_SERVER_URL a fourth whose sessions any read renews 1 s after the last
+#                            renewal (updateAge 1 s: Set-Cookie forwarding by ServerClient)
 # Optional input: DB_FILE (keep the SQLite file), STATIC_DIR, EXTRA_ORIGINS (comma list).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,10 +54,12 @@ url_of() { python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())[
 start_server main
 start_server short FRESH_AGE=1 SESSION_EXPIRES_IN=3
 start_server limited RATE_LIMIT=1 RATE_LIMIT_WINDOW=4 RATE_LIMIT_MAX=3
+start_server renewing AUTH_CONFIG='{"session":{"updateAge":1}}'
 BA_TEST_SERVER_URL=$(url_of main)
 BA_TEST_SHORT_SERVER_URL=$(url_of short)
 BA_TEST_LIMITED_SERVER_URL=$(url_of limited)
-export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL BA_TEST_LIMITED_SERVER_URL
+BA_TEST_RENEWING_SERVER_URL=$(url_of renewing)
+export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL BA_TEST_LIMITED_SERVER_URL BA_TEST_RENEWING_SERVER_URL
 echo "test servers: $BA_TEST_SERVER_URL, short sessions $BA_TEST_SHORT_SERVER_URL, rate-limited $BA_TEST_LIMITED_SERVER_URL; test page: $BA_TEST_PAGE_ORIGIN"
 
 set +e

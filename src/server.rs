@@ -1,81 +1,182 @@
-//! The native face (feature `server`, not for wasm): read the session on the server, for
-//! server-side rendering and server functions, by forwarding the incoming request's
-//! `Cookie` header to Better Auth's `get-session`.
+//! The native face (feature `server`, not for wasm): Better Auth on behalf of an incoming
+//! request, for server-side rendering and server functions. The request's `Cookie`
+//! header is forwarded, and every `Set-Cookie` Better Auth answers with comes back to
+//! hand to the browser (a session renewed by `updateAge` during the render must reach
+//! it).
 //!
-//! Blocking (ureq, a small and well-kept HTTP client): in an async server, call it
-//! from a blocking task (`tokio::task::spawn_blocking`); `examples/axum-ssr` shows how.
+//! Async, on reqwest (tokio's HTTP client, what axum and Leptos servers already run on):
+//! call it straight from a handler. Plain `http://` works as is; for `https://`, turn on
+//! one of reqwest's TLS features in your own `Cargo.toml` (for example
+//! `reqwest = { version = "0.12", features = ["rustls-tls"] }`): cargo unifies them.
 //!
 //! ```no_run
 //! use better_auth_wasm::server::ServerClient;
 //!
+//! # async fn render() -> Result<(), better_auth_wasm::AuthError> {
 //! let auth = ServerClient::new("http://127.0.0.1:3000")?;
 //! // The Cookie header of the request being rendered:
-//! let cookie = "better-auth.session_token=...";
-//! match auth.get_session(Some(cookie))? {
+//! let read = auth.get_session(Some("better-auth.session_token=...")).await?;
+//! match &read.value {
 //!     Some(data) => println!("render for {}", data.user.name),
 //!     None => println!("render signed out"),
 //! }
-//! # Ok::<(), better_auth_wasm::AuthError>(())
+//! // Send these with the page: `Set-Cookie: <each>`.
+//! for cookie in &read.set_cookies {
+//!     println!("set-cookie: {cookie}");
+//! }
+//! # Ok(()) }
 //! ```
 
 use crate::base_url::BaseUrl;
-use crate::decode::Decode;
+use crate::decode::{Decode, StatusResponse};
 use crate::error::{AuthError, ErrorCode};
 use crate::json::JsonView;
-use crate::model::SessionData;
+use crate::model::{ListedSession, SessionData};
 use std::time::Duration;
 
-/// Reads sessions from a Better Auth server on behalf of incoming requests.
+/// A value read from Better Auth for one incoming request, and the cookies Better Auth
+/// set while answering (each a whole `Set-Cookie` header value, to send to the browser
+/// unchanged).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forwarded<T> {
+    /// What Better Auth answered.
+    pub value: T,
+    /// Its `Set-Cookie` headers, in order (usually none; a renewed session sets some).
+    pub set_cookies: Vec<String>,
+}
+
+/// Calls Better Auth on behalf of incoming requests.
 #[derive(Clone, Debug)]
 pub struct ServerClient {
     base: BaseUrl,
-    agent: ureq::Agent,
+    origin: String,
+    http: reqwest::Client,
 }
 
 impl ServerClient {
     /// A client for the server at `base_url` (as for [`crate::AuthClient::new`]), with a
     /// 10 s timeout.
     pub fn new(base_url: &str) -> Result<Self, AuthError> {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(10)))
-            .http_status_as_error(false)
+        let base = BaseUrl::parse(base_url)?;
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
-            .new_agent();
-        Ok(Self {
-            base: BaseUrl::parse(base_url)?,
-            agent,
+            .map_err(|_| AuthError::local(ErrorCode::Network))?;
+        // Better Auth checks the Origin of calls that change something: this server
+        // calls as the auth server's own origin (its own CSRF checks are its own).
+        let origin = origin_of(base.as_str());
+        Ok(Self { base, origin, http })
+    }
+
+    /// The session of the request whose `Cookie` header this is (`None`: no cookie),
+    /// or `None` when it has no valid session.
+    pub async fn get_session(
+        &self,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<Option<SessionData>>, AuthError> {
+        self.call(reqwest::Method::GET, "/get-session", None, cookie_header)
+            .await
+    }
+
+    /// That user's active sessions (`current` is never set: this server is not one of
+    /// the user's devices). `SESSION_NOT_FRESH` when the session is older than
+    /// `freshAge`.
+    pub async fn list_sessions(
+        &self,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<Vec<ListedSession>>, AuthError> {
+        self.call(reqwest::Method::GET, "/list-sessions", None, cookie_header)
+            .await
+    }
+
+    /// Revokes one of that user's sessions by its token.
+    pub async fn revoke_session(
+        &self,
+        cookie_header: Option<&str>,
+        token: &str,
+    ) -> Result<Forwarded<()>, AuthError> {
+        let body = crate::json::JsonWriter::new()
+            .string("token", token)
+            .finish();
+        self.call_status("/revoke-session", Some(body), cookie_header)
+            .await
+    }
+
+    /// Revokes every session of that user but the request's own.
+    pub async fn revoke_other_sessions(
+        &self,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<()>, AuthError> {
+        self.call_status("/revoke-other-sessions", None, cookie_header)
+            .await
+    }
+
+    /// Revokes every session of that user, the request's own included.
+    pub async fn revoke_sessions(
+        &self,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<()>, AuthError> {
+        self.call_status("/revoke-sessions", None, cookie_header)
+            .await
+    }
+
+    async fn call_status(
+        &self,
+        path: &str,
+        body: Option<String>,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<()>, AuthError> {
+        let answer: Forwarded<StatusResponse> = self
+            .call(reqwest::Method::POST, path, body, cookie_header)
+            .await?;
+        Ok(Forwarded {
+            value: (),
+            set_cookies: answer.set_cookies,
         })
     }
 
-    /// The session of the request whose `Cookie` header this is (`None`: no cookie), or
-    /// `None` when it has no valid session. Every failure is a typed [`AuthError`].
-    pub fn get_session(
+    /// One call: the answer read as `T`, and its cookies; every failure typed.
+    async fn call<T: Decode>(
         &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<String>,
         cookie_header: Option<&str>,
-    ) -> Result<Option<SessionData>, AuthError> {
-        let mut request = self.agent.get(self.base.endpoint("/get-session"));
+    ) -> Result<Forwarded<T>, AuthError> {
+        let mut request = self
+            .http
+            .request(method, self.base.endpoint(path))
+            .header("origin", &self.origin);
         if let Some(cookie) = cookie_header {
             request = request.header("cookie", cookie);
         }
-        let mut response = request.call().map_err(|err| {
-            AuthError::local(match err {
-                ureq::Error::Timeout(_) => ErrorCode::Timeout,
-                _ => ErrorCode::Network,
+        if let Some(body) = body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        let failed = |err: reqwest::Error| {
+            AuthError::local(if err.is_timeout() {
+                ErrorCode::Timeout
+            } else {
+                ErrorCode::Network
             })
-        })?;
-        let status = response.status().as_u16();
-        let status_text = response
-            .status()
-            .canonical_reason()
-            .unwrap_or_default()
-            .to_owned();
-        let text = response
-            .body_mut()
-            .read_to_string()
-            .map_err(|_| AuthError::local(ErrorCode::Network))?;
-        let body: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+        };
+        let response = request.send().await.map_err(failed)?;
+        let status = response.status();
+        let status_text = status.canonical_reason().unwrap_or_default().to_owned();
+        let set_cookies = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok().map(String::from))
+            .collect();
+        let text = response.text().await.map_err(failed)?;
+        let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+        let status = status.as_u16();
         if !(200..300).contains(&status) {
-            let field = |key: &str| body.as_ref()?.field(key)?.string();
+            let field = |key: &str| json.as_ref()?.field(key)?.string();
             return Err(AuthError::from_response(
                 status,
                 status_text,
@@ -83,8 +184,38 @@ impl ServerClient {
                 field("message"),
             ));
         }
-        body.as_ref()
-            .and_then(Option::<SessionData>::decode)
-            .ok_or_else(|| AuthError::invalid_response(status, status_text))
+        let value = json
+            .as_ref()
+            .and_then(T::decode)
+            .ok_or_else(|| AuthError::invalid_response(status, status_text))?;
+        Ok(Forwarded { value, set_cookies })
+    }
+}
+
+/// `scheme://host[:port]` of an absolute URL.
+fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |at| at + 3);
+    let end = url
+        .get(after_scheme..)
+        .and_then(|rest| rest.find('/'))
+        .map_or(url.len(), |at| after_scheme + at);
+    url.get(..end).unwrap_or(url).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn the_origin_is_the_scheme_host_and_port() {
+        assert_eq!(
+            origin_of("http://127.0.0.1:3000/api/auth"),
+            "http://127.0.0.1:3000"
+        );
+        assert_eq!(
+            origin_of("https://auth.example.com/x/y"),
+            "https://auth.example.com"
+        );
+        assert_eq!(origin_of("https://a.example"), "https://a.example");
     }
 }
