@@ -132,8 +132,50 @@ export interface FetchOptions<T = unknown> {
   query?: Record<string, string | number | boolean | null | undefined>;
   /** Resolve with the data and reject with the error, instead of `{data, error}`. */
   throw?: boolean;
-  onSuccess?: (context: { data: T }) => void | Promise<void>;
-  onError?: (context: { error: AuthError }) => void | Promise<void>;
+  onRequest?: (context: { request: FetchRequest }) => void | Promise<void>;
+  onResponse?: (context: { request: FetchRequest; data: unknown; error: AuthError | null }) => void | Promise<void>;
+  onSuccess?: (context: { request: FetchRequest; data: T }) => void | Promise<void>;
+  onError?: (context: { request: FetchRequest; error: AuthError }) => void | Promise<void>;
+  /** On a path-proxy call: do not set the plugins' signals after it succeeds. */
+  disableSignal?: boolean;
+}
+
+/** The request as the hooks see it. */
+export interface FetchRequest {
+  url: string;
+  method: string;
+  body?: Record<string, unknown>;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  retry: number;
+}
+
+/** An atom as client plugins make them (nanostores' shape). */
+export interface PluginAtom<T = unknown> {
+  get(): T;
+  set?(value: T): void;
+  listen(listener: (value: T) => void): () => void;
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+/** better-auth's `$store`, handed to plugins' actions. */
+export interface PluginStore {
+  /** Flips the named signal atom (`"$sessionSignal"` refetches the session). */
+  notify(signal: string): void;
+  listen(signal: string, listener: (value: unknown) => void): void;
+  atoms: Record<string, PluginAtom>;
+}
+
+/**
+ * An official client plugin (`multiSessionClient()`, `organizationClient()`, ...): its
+ * path methods, atoms (each also a `use<Atom>` member of the client), atom listeners
+ * and actions are taken; `fetchPlugins` are not (requests go through the wasm).
+ */
+export interface ClientPlugin {
+  id: string;
+  pathMethods?: Record<string, string>;
+  atomListeners?: { matcher(path: string): boolean; signal: string }[];
+  getAtoms?($fetch: AuthClient["$fetch"]): object;
+  getActions?($fetch: AuthClient["$fetch"], $store: PluginStore, options: AuthClientOptions): object;
 }
 
 export interface AuthClientOptions {
@@ -153,6 +195,8 @@ export interface AuthClientOptions {
    * React entry's server snapshot is this state (the first client render matches).
    */
   initialSession?: SessionData | null;
+  /** Official client plugins (see ClientPlugin). */
+  plugins?: ClientPlugin[];
 }
 
 export interface SignInEmail {
@@ -217,6 +261,8 @@ export interface AuthClient<U extends object = User, S extends object = Session>
    * `client.updateUser({name})` is POST /update-user.
    */
   $fetch<T = unknown>(path: string, options?: FetchOptions<T>): Promise<Result<T>>;
+  /** better-auth's `$store`: the plugins' signal atoms. */
+  $store: PluginStore;
   /** Resolves once the WebAssembly module has loaded. */
   ready(): Promise<void>;
 }

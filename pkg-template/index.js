@@ -49,6 +49,41 @@ function revive(value, freeze) {
 
 const localError = (code, message) => ({ status: 0, statusText: "", code, message });
 
+/** A boolean atom as client plugins use them (nanostores' get/set/listen/subscribe);
+ * `onSet` runs after each set. */
+function flagAtom(onSet) {
+  let value = false;
+  const listeners = new Set();
+  const atom = {
+    get: () => value,
+    set(next) {
+      value = next;
+      notifyAll(listeners, value);
+      onSet?.();
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    subscribe(listener) {
+      listener(value);
+      return atom.listen(listener);
+    },
+  };
+  return atom;
+}
+
+/** `b` with `a`'s members merged in, objects merged deeply (better-auth merges plugin
+ * actions so; the first plugin wins on a clash). */
+function mergeActions(a, b) {
+  const out = { ...b };
+  for (const [key, value] of Object.entries(a)) {
+    const both = value && typeof value === "object" && out[key] && typeof out[key] === "object";
+    out[key] = both ? mergeActions(value, out[key]) : value;
+  }
+  return out;
+}
+
 const loadError = (cause) =>
   localError(
     "WASM_LOAD_FAILED",
@@ -237,20 +272,24 @@ export function createAuthClient(options = {}) {
     } catch (err) {
       result = { data: null, error: localError("INVALID_BODY", `The request body cannot be sent as JSON (${err?.message ?? err}).`) };
     }
+    const method = (opts.method ?? (body === undefined ? "GET" : "POST")).toUpperCase();
+    // What better-fetch hands its hooks (plugins' query atoms read `request`).
+    const request = { url: `${baseURL}${path}`, method, body: opts.body, query: opts.query, retry: 0 };
     if (!result) {
-      const method = (opts.method ?? (body === undefined ? "GET" : "POST")).toUpperCase();
+      await opts.onRequest?.({ request });
       try {
         const client = await getClient();
         result = { data: revive(await client.request(method, path + queryString(opts.query), body)), error: null };
       } catch (error) {
         result = { data: null, error: error?.code ? error : loadError(error) };
       }
+      await opts.onResponse?.({ request, data: result.data, error: result.error });
     }
     if (result.error) {
-      await opts.onError?.({ error: result.error });
+      await opts.onError?.({ request, error: result.error });
       if (opts.throw) throw result.error;
     } else {
-      await opts.onSuccess?.({ data: result.data });
+      await opts.onSuccess?.({ request, data: result.data });
       if (opts.throw) return result.data;
     }
     return result;
@@ -263,12 +302,21 @@ export function createAuthClient(options = {}) {
     const opts = { ...fetchOptions, ...argOptions };
     const method = POST_PATHS.includes(path)
       ? "POST"
-      : opts.method ?? (Object.keys(body).length > 0 ? "POST" : "GET");
+      : pathMethods[path] ?? opts.method ?? (Object.keys(body).length > 0 ? "POST" : "GET");
     return $fetch(path, {
       ...opts,
       method,
       query: query ?? opts.query,
       body: method === "POST" ? { ...body, ...opts.body } : undefined,
+      async onSuccess(context) {
+        await opts.onSuccess?.(context);
+        if (opts.disableSignal) return;
+        // Plugins' signals, as the official proxy sets them (after 10 ms, once each).
+        for (const signal of new Set(atomListeners.filter((l) => l.matcher(path)).map((l) => l.signal))) {
+          const atom = atoms[signal];
+          if (atom) setTimeout(() => atom.set(!atom.get()), 10);
+        }
+      },
     });
   }
 
@@ -292,7 +340,34 @@ export function createAuthClient(options = {}) {
   // read), and a framework's server snapshot is this state.
   if (options.initialSession !== undefined) session.hydrate(options.initialSession);
 
+  // Official client plugins: their path methods, atoms (each also a `use<Atom>` member),
+  // atom listeners and actions. `$sessionSignal` refetches this store, unless a read is
+  // already running (the wasm reads after the session paths it knows).
+  const plugins = options.plugins ?? [];
+  const pathMethods = Object.assign({}, ...plugins.map((plugin) => plugin.pathMethods));
+  const atoms = {
+    $sessionSignal: flagAtom(() => session.store.get().isRefetching || session.store.refetch()),
+    session: session.store,
+  };
+  for (const plugin of plugins) Object.assign(atoms, plugin.getAtoms?.($fetch));
+  const atomListeners = plugins.flatMap((plugin) => plugin.atomListeners ?? []);
+  const $store = {
+    notify: (signal) => atoms[signal]?.set(!atoms[signal].get()),
+    listen: (signal, listener) => atoms[signal]?.subscribe(listener),
+    atoms,
+  };
+  let actions = {};
+  for (const plugin of plugins) actions = mergeActions(plugin.getActions?.($fetch, $store, options) ?? {}, actions);
+  const hooks = Object.fromEntries(
+    Object.entries(atoms)
+      .filter(([key]) => key !== "session")
+      .map(([key, atom]) => [`use${key[0].toUpperCase()}${key.slice(1)}`, atom]),
+  );
+
   const routes = {
+    ...actions,
+    ...hooks,
+    $store,
     /** A one-off read; a flag is sent only when true (the server reads `false` as true). */
     getSession: (arg = {}, fetchOptions) => {
       const query = Object.fromEntries(Object.entries(arg?.query ?? {}).filter(([, on]) => on === true));
@@ -338,7 +413,11 @@ export function createAuthClient(options = {}) {
     return new Proxy(function authPath() {}, {
       get(_, key) {
         if (typeof key !== "string" || key === "then" || key === "catch" || key === "finally") return undefined;
-        if (segments.length === 0 && key in routes) return routes[key];
+        // A route, a plugin's (nested) action or atom, or `$store`; any other name is a
+        // path (`organization.create` beside the action `organization.checkRolePermission`).
+        let found = routes;
+        for (const segment of [...segments, key]) found = found && typeof found === "object" ? found[segment] : undefined;
+        if (typeof found === "function" || typeof found?.get === "function" || key[0] === "$") return found;
         return pathProxy([...segments, key]);
       },
       set(_, key, value) {

@@ -27,6 +27,9 @@ www=target/e2e-www
 rm -rf "$www" && mkdir -p "$www"
 cp -r pkg "$www/pkg"
 cp tests/e2e/www/* "$www/"
+# The official client plugins, bundled for the plugin test (better-auth from bench/).
+NODE_PATH=bench/node_modules bench/node_modules/.bin/esbuild tests/e2e/official-plugins-entry.mjs \
+  --bundle --format=esm --minify --log-level=warning --outfile="$www/official-plugins.js"
 (cd tests/npm && OUT_DIR="$root/$www/react" npx vite build --config react-app/vite.config.mjs)
 mkdir -p "$www/plain"
 cp tests/npm/plain/index.html "$www/plain/"

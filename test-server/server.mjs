@@ -21,7 +21,8 @@
 //   AUTH_CONFIG      a server configuration, JSON (the named ones are in configs.json): {"session": {...}} merged into Better Auth's session
 //                    options (cookieCache, expiresIn, updateAge, freshAge,
 //                    storeSessionInDatabase); "maximumSessions" for the multiSession
-//                    plugin; "rateLimit": {window, max} turns the rate limiter on;
+//                    plugin; "organization": true adds the organization plugin;
+//                    "rateLimit": {window, max} turns the rate limiter on;
 //                    "redis": "redis://127.0.0.1:PORT" for secondaryStorage on that
 //                    Redis; "publicHost" (served as http://HOST:PORT, for host names
 //                    mapped to 127.0.0.1 by the browser) with "cookieDomain" for
@@ -35,7 +36,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, extname, sep } from "node:path";
 import { betterAuth } from "better-auth";
 import { toNodeHandler } from "better-auth/node";
-import { multiSession } from "better-auth/plugins";
+import { multiSession, organization } from "better-auth/plugins";
 import { getMigrations } from "better-auth/db/migration";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
 import { createFaults } from "./faults.mjs";
@@ -170,7 +171,10 @@ server.listen(port, HOST, async () => {
       // In memory even beside a Redis: one process, and Redis is there for sessions.
       storage: "memory",
     },
-    plugins: [multiSession(config.maximumSessions ? { maximumSessions: config.maximumSessions } : {})],
+    plugins: [
+      multiSession(config.maximumSessions ? { maximumSessions: config.maximumSessions } : {}),
+      ...(config.organization ? [organization()] : []),
+    ],
   });
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();

@@ -5,13 +5,12 @@
 // and asserts what a client can promise under each.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { launch, uniqueEmail, PASSWORD } from "./browser.mjs";
+import { freePort, startProcess, stopProcess, startAuthServer } from "./servers.mjs";
 
 /** The named configurations, shared with `make demo CONFIG=name`. */
 const CONFIGS = JSON.parse(readFileSync(new URL("../../test-server/configs.json", import.meta.url)));
@@ -26,59 +25,6 @@ after(async () => {
   await browser?.close();
   console.log(`server configuration matrix (${matrix.length} lines):\n${matrix.join("\n")}`);
 });
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `command` and resolves once a line of its stdout passes `ready`. */
-function startProcess(command, args, env, ready) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      for (const line of out.split("\n")) {
-        const value = ready(line);
-        if (value) {
-          child.stdout.removeAllListeners("data");
-          child.stdout.resume();
-          resolve({ child, value });
-          return;
-        }
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`${command} exited (${code}): ${stderr.slice(-2000)}`)));
-  });
-}
-
-function stopProcess(child) {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.on("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
-/** A real Better Auth server with this configuration, on 127.0.0.1. */
-async function startAuthServer(config, { port = 0, origins = [] } = {}) {
-  const { child, value } = await startProcess(
-    "node",
-    ["test-server/server.mjs"],
-    { PORT: String(port), TEST_FAULTS: "1", AUTH_CONFIG: JSON.stringify(config), ALLOWED_ORIGINS: origins.join(",") },
-    (line) => line.startsWith("{") && JSON.parse(line).ready && JSON.parse(line),
-  );
-  return { url: value.url, stop: () => stopProcess(child) };
-}
 
 /** A real redis-server on a free port, its data in an append-only file so a restart
  * (stop, then start) keeps it. */
