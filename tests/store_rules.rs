@@ -689,4 +689,24 @@ fn a_peer_announcing_reads_faster_than_the_pace_does_not_stop_this_tabs_polling(
 fn peers_sharing_the_polling_at_its_pace_still_spare_this_tab() {
     // The winner of each round announces one read per interval: this tab never polls.
     assert_eq!(polls_while_a_peer_announces(900, 9_000), 0);
+    // Three peers whose timers fire together announce three times, 50 ms apart, each
+    // round (a round is an interval: polls come interval + jitter apart).
+    let options = SessionOptions {
+        refetch_interval_ms: Some(1_000),
+        refetch_on_window_focus: false,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::signed_in(options, Some(user(1)));
+    let start = rig.now;
+    let mut reads = 0;
+    for t in (1..=10).flat_map(|round| {
+        let at = start + round * 1_000;
+        [at, at + 50, at + 100]
+    }) {
+        rig.at(t).send(Event::FromOtherTab(TabMessage::Fetching));
+        if rig.m.armed().is_some_and(|at| at.as_millis() <= t) {
+            reads += starts(&rig.send(Event::TimerFired));
+        }
+    }
+    assert_eq!(reads, 0, "three peers at the pace");
 }

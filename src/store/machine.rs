@@ -15,6 +15,9 @@ pub const OTHER_TAB_MIN_GAP_MS: i64 = 500;
 /// Reads for other tabs that may start at once, one after another, before the gap
 /// applies (a sign-up then a sign-in reach other tabs without delay).
 pub const OTHER_TAB_BURST: i64 = 4;
+/// Read announcements from other tabs believed per polling interval: tabs whose timers
+/// fire together announce a few at once; more is a bug or a liar.
+const PEER_ANNOUNCEMENTS_PER_INTERVAL: u32 = 3;
 
 /// What the store needs to know of its data.
 pub trait StoreData: Clone + PartialEq {
@@ -63,8 +66,9 @@ pub struct Machine<D> {
     /// too soon after one: read once more when that one ends, at least
     /// [`OTHER_TAB_MIN_GAP_MS`] after it started.
     reread_for_other_tab: bool,
-    /// When another tab last said it was reading.
-    peer_fetching_at: Option<Timestamp>,
+    /// Other tabs' announcements of a read: when the current window of one interval
+    /// began, and how many came in it.
+    peer_window: (i64, u32),
     /// Another tab announced reads faster than the shared pace: its announcements do
     /// not defer this tab's reads until this tab reads again.
     distrust_peer_fetching: bool,
@@ -94,7 +98,7 @@ impl<D: StoreData> Machine<D> {
             armed: None,
             closed: false,
             reread_for_other_tab: false,
-            peer_fetching_at: None,
+            peer_window: (i64::MIN, 0),
             distrust_peer_fetching: false,
             other_tab_tat: i64::MIN / 4,
             rng: Rng::new(seed),
@@ -234,19 +238,21 @@ impl<D: StoreData> Machine<D> {
                 }
             }
             TabMessage::Fetching => {
-                // Tabs sharing the polling announce about one read per interval. A peer
-                // announcing faster (a bug, or a liar) would defer this tab's polling and
-                // focus reads for ever: its announcements are ignored until this tab
-                // reads again.
+                // Tabs sharing the polling announce about one read per interval (two or
+                // three when their timers fire together). More in one interval (a bug,
+                // or a liar) would defer this tab's polling and focus reads for ever:
+                // the announcements are then ignored until this tab reads again.
                 let pace = self
                     .options
                     .refetch_interval_ms
                     .unwrap_or(self.options.focus_throttle_ms);
-                let too_soon = self
-                    .peer_fetching_at
-                    .is_some_and(|at| now.as_millis() - at.as_millis() < i64::from(pace / 2));
-                self.peer_fetching_at = Some(now);
-                self.distrust_peer_fetching |= too_soon;
+                let (start, count) = self.peer_window;
+                self.peer_window = if now.as_millis().saturating_sub(start) >= i64::from(pace) {
+                    (now.as_millis(), 1)
+                } else {
+                    (start, count.saturating_add(1))
+                };
+                self.distrust_peer_fetching |= self.peer_window.1 > PEER_ANNOUNCEMENTS_PER_INTERVAL;
                 if !self.distrust_peer_fetching && self.last_fetch_at.is_none_or(|at| at < now) {
                     self.last_fetch_at = Some(now);
                     self.new_poll_jitter();
