@@ -655,9 +655,9 @@ fn a_429_with_a_retry_time_holds_polling_focus_and_reconnect_until_then() {
     assert_eq!(starts(&out), 1);
 }
 
-/// This tab's polls (every 1 s, reads answered at once) while another tab announces
-/// "fetching" every `every_ms` for `for_ms`, and never reports a change.
-fn polls_while_a_peer_announces(every_ms: i64, for_ms: i64) -> usize {
+/// This tab's polls (every 1 s, reads answered at once) while other tabs announce
+/// "fetching" at these times (ms after sign-in), and never report a change.
+fn polls_while_peers_announce(times: impl IntoIterator<Item = i64>) -> usize {
     let options = SessionOptions {
         refetch_interval_ms: Some(1_000),
         refetch_on_window_focus: false,
@@ -666,7 +666,7 @@ fn polls_while_a_peer_announces(every_ms: i64, for_ms: i64) -> usize {
     let mut rig = Rig::signed_in(options, Some(user(1)));
     let start = rig.now;
     let mut reads = 0;
-    for t in (1..=for_ms / every_ms).map(|n| start + n * every_ms) {
+    for t in times.into_iter().map(|t| start + t) {
         rig.at(t).send(Event::FromOtherTab(TabMessage::Fetching));
         if rig.m.armed().is_some_and(|at| at.as_millis() <= t) {
             if let Some(id) = started(&rig.send(Event::TimerFired)) {
@@ -681,32 +681,20 @@ fn polls_while_a_peer_announces(every_ms: i64, for_ms: i64) -> usize {
 #[test]
 fn a_peer_announcing_reads_faster_than_the_pace_does_not_stop_this_tabs_polling() {
     // A bug, or a liar: "fetching" every 100 ms for 10 s.
-    let reads = polls_while_a_peer_announces(100, 10_000);
+    let reads = polls_while_peers_announce((1..=100).map(|n| n * 100));
     assert!(reads >= 7, "{reads} polls in 10 s at 1 s");
 }
 
 #[test]
 fn peers_sharing_the_polling_at_its_pace_still_spare_this_tab() {
     // The winner of each round announces one read per interval: this tab never polls.
-    assert_eq!(polls_while_a_peer_announces(900, 9_000), 0);
+    assert_eq!(polls_while_peers_announce((1..=10).map(|n| n * 900)), 0);
     // Three peers whose timers fire together announce three times, 50 ms apart, each
     // round (a round is an interval: polls come interval + jitter apart).
-    let options = SessionOptions {
-        refetch_interval_ms: Some(1_000),
-        refetch_on_window_focus: false,
-        ..SessionOptions::default()
-    };
-    let mut rig = Rig::signed_in(options, Some(user(1)));
-    let start = rig.now;
-    let mut reads = 0;
-    for t in (1..=10).flat_map(|round| {
-        let at = start + round * 1_000;
-        [at, at + 50, at + 100]
-    }) {
-        rig.at(t).send(Event::FromOtherTab(TabMessage::Fetching));
-        if rig.m.armed().is_some_and(|at| at.as_millis() <= t) {
-            reads += starts(&rig.send(Event::TimerFired));
-        }
-    }
-    assert_eq!(reads, 0, "three peers at the pace");
+    let together = (1..=10).flat_map(|round| [0, 50, 100].map(|offset| round * 1_000 + offset));
+    assert_eq!(
+        polls_while_peers_announce(together),
+        0,
+        "three peers at the pace"
+    );
 }
