@@ -130,6 +130,9 @@ export interface FetchOptions<T = unknown> {
   body?: Record<string, unknown>;
   /** Sent as the query string; undefined and null values are left out. */
   query?: Record<string, string | number | boolean | null | undefined>;
+  /** Sent with the call (client-wide ones first, the call's win); the session store's
+   * own reads do not carry them. */
+  headers?: Record<string, string> | [string, string][] | Headers;
   /** Resolve with the data and reject with the error, instead of `{data, error}`. */
   throw?: boolean;
   onRequest?: (context: { request: FetchRequest }) => void | Promise<void>;

@@ -262,10 +262,18 @@ export function createAuthClient(options = {}) {
   let inner;
   const getClient = () => loadWasm().then(() => (inner ??= wasm.createAuthClient(baseURL, new Float64Array(numbers))));
 
-  /** better-fetch's call shape: `$fetch(path, {method, body, query, throw, onSuccess, onError})`. */
+  /** better-fetch's call shape: `$fetch(path, {method, body, query, headers, throw, on*})`. */
   async function $fetch(path, fetchOptions = {}) {
     const opts = { ...options.fetchOptions, ...fetchOptions };
     let result;
+    // Client-wide headers, then the call's (a Headers, pairs or a plain object).
+    let headers;
+    try {
+      headers = new Headers(options.fetchOptions?.headers);
+      for (const [name, value] of new Headers(fetchOptions.headers)) headers.set(name, value);
+    } catch (err) {
+      result = { data: null, error: localError("INVALID_HEADER", `A header cannot be sent (${err?.message ?? err}); nothing was sent.`) };
+    }
     let body;
     try {
       body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
@@ -279,7 +287,8 @@ export function createAuthClient(options = {}) {
       await opts.onRequest?.({ request });
       try {
         const client = await getClient();
-        result = { data: revive(await client.request(method, path + queryString(opts.query), body)), error: null };
+        const custom = [...headers.keys()].length ? headers : undefined;
+        result = { data: revive(await client.request(method, path + queryString(opts.query), body, custom)), error: null };
       } catch (error) {
         result = { data: null, error: error?.code ? error : loadError(error) };
       }

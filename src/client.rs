@@ -154,8 +154,12 @@ impl AuthClient {
         method: Method,
         path: &str,
         body: Option<String>,
+        headers: Option<&web_sys::Headers>,
     ) -> Result<JsonResponse, AuthError> {
-        self.inner.transport.request(method, path, body).await
+        self.inner
+            .transport
+            .request(method, path, body, headers)
+            .await
     }
 
     /// The store's states as they change, without counting as a subscriber.

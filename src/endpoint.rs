@@ -84,6 +84,18 @@ impl AuthClient {
         path: &str,
         body: Option<String>,
     ) -> Result<JsonResponse, AuthError> {
+        self.send_with_headers(method, path, body, None).await
+    }
+
+    /// [`AuthClient::send`] with headers of the caller's own for this request (the JS
+    /// face's `fetchOptions.headers`); the reads it makes on the way do not carry them.
+    pub(crate) async fn send_with_headers(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        headers: Option<&web_sys::Headers>,
+    ) -> Result<JsonResponse, AuthError> {
         crate::transport::in_browser()?;
         let mut body = body;
         let effect = Effect::of(path);
@@ -108,7 +120,7 @@ impl AuthClient {
         if method == Method::Post && body.is_none() {
             body = Some("{}".into());
         }
-        let response = self.request(method, path, body).await?;
+        let response = self.request(method, path, body, headers).await?;
         match effect {
             Effect::None => {}
             Effect::SignedIn => self.notify(Event::SignedIn),
@@ -160,7 +172,9 @@ impl AuthClient {
 
     /// The token of this user's active session with this id.
     async fn token_of_session(&self, id: &str) -> Result<String, AuthError> {
-        let sessions = self.request(Method::Get, "/list-sessions", None).await?;
+        let sessions = self
+            .request(Method::Get, "/list-sessions", None, None)
+            .await?;
         sessions
             .body
             .items()

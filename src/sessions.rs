@@ -99,7 +99,7 @@ impl AuthClient {
             return Ok(state.data.map(|d| d.session.token.clone()));
         }
         let read: Option<SessionData> = self
-            .request(Method::Get, "/get-session", None)
+            .request(Method::Get, "/get-session", None, None)
             .await?
             .decode()?;
         Ok(read.map(|d| d.session.token))

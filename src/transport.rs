@@ -99,21 +99,25 @@ impl Transport {
         method: Method,
         path: &str,
         json_body: Option<String>,
+        headers: Option<&Headers>,
     ) -> Result<JsonResponse, AuthError> {
         in_browser()?;
         let controller =
             AbortController::new().map_err(|_| AuthError::local(ErrorCode::Network))?;
-        self.request_with(method, path, json_body, &controller)
+        self.request_with(method, path, json_body, headers, &controller)
             .await
     }
 
     /// Like [`Transport::request`], abortable through `controller` (an aborted request
     /// fails with [`ErrorCode::Network`]; the timeout uses the same controller).
+    /// `extra_headers`: the caller's own headers (the JSON content type is added to
+    /// them when there is a body).
     pub async fn request_with(
         &self,
         method: Method,
         path: &str,
         json_body: Option<String>,
+        extra_headers: Option<&Headers>,
         controller: &AbortController,
     ) -> Result<JsonResponse, AuthError> {
         let network = || AuthError::local(ErrorCode::Network);
@@ -156,16 +160,21 @@ impl Transport {
         });
         init.set_credentials(RequestCredentials::Include);
         init.set_signal(Some(&controller.signal()));
-        if let Some(body) = json_body {
-            // A redirect is not followed with a body (a password must not be re-sent to
-            // wherever a 307 points); Better Auth answers its calls with JSON, never 3xx.
-            init.set_redirect(RequestRedirect::Manual);
-            let headers = Headers::new().map_err(|_| network())?;
-            headers
-                .set("content-type", "application/json")
-                .map_err(|_| network())?;
+        if json_body.is_some() || extra_headers.is_some() {
+            let headers = match extra_headers {
+                Some(headers) => headers.clone(),
+                None => Headers::new().map_err(|_| network())?,
+            };
+            if let Some(body) = json_body {
+                // A redirect is not followed with a body (a password must not be re-sent
+                // to wherever a 307 points); Better Auth answers JSON, never 3xx.
+                init.set_redirect(RequestRedirect::Manual);
+                headers
+                    .set("content-type", "application/json")
+                    .map_err(|_| network())?;
+                init.set_body(&JsValue::from_str(&body));
+            }
             init.set_headers(&headers);
-            init.set_body(&JsValue::from_str(&body));
         }
 
         let called = global_fetch(&self.base.endpoint(path), &init).map_err(|_| network())?;

@@ -13,6 +13,8 @@
 //        - otherwise Better Auth answers (after the delay).
 //   GET  /__test/counts  {"/api/auth/get-session": n, ...}: requests seen per path
 //   GET  /__test/last-urls  {"/api/auth/get-session": "/api/auth/get-session?...", ...}
+//   GET  /__test/last-headers  {"/api/auth/get-session": {"x-...": "..."}, ...}: the x-
+//        headers of the last request per path
 //   POST /__test/reset   forget the counts and the pending faults
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,6 +34,7 @@ export function createFaults() {
   const pending = new Map();
   const counts = new Map();
   const lastUrls = new Map();
+  const lastHeaders = new Map();
 
   async function control(req, res, pathname) {
     if (req.method === "GET" && pathname === "/__test/counts") {
@@ -40,9 +43,13 @@ export function createFaults() {
     if (req.method === "GET" && pathname === "/__test/last-urls") {
       return json(res, 200, Object.fromEntries(lastUrls));
     }
+    if (req.method === "GET" && pathname === "/__test/last-headers") {
+      return json(res, 200, Object.fromEntries(lastHeaders));
+    }
     if (req.method === "POST" && pathname === "/__test/reset") {
       counts.clear();
       lastUrls.clear();
+      lastHeaders.clear();
       pending.clear();
       return json(res, 200, { ok: true });
     }
@@ -63,9 +70,10 @@ export function createFaults() {
   }
 
   /** Counts the request and returns the fault to apply to it, if any. */
-  function take(pathname, url) {
+  function take(pathname, url, headers = {}) {
     counts.set(pathname, (counts.get(pathname) ?? 0) + 1);
     lastUrls.set(pathname, url);
+    lastHeaders.set(pathname, Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith("x-"))));
     const list = pending.get(pathname);
     const fault = list?.[0];
     if (!fault) return null;

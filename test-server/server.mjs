@@ -204,7 +204,7 @@ server.listen(port, HOST, async () => {
       return;
     }
     if (pathname.startsWith("/api/auth")) {
-      const fault = faults?.take(pathname, req.url);
+      const fault = faults?.take(pathname, req.url, req.headers);
       if (fault) {
         faults.apply(fault, req, res, { passThrough: () => authHandler(req, res), auth });
         return;

@@ -51,7 +51,14 @@ impl JsAuthClient {
     /// query string) with `body` (JSON text, for POST). Resolves with the answer's
     /// parsed JSON; rejects with `{status, statusText, code, message, retryAfter?}`.
     /// What the path does to the session store happens before it resolves.
-    pub fn request(&self, method: &str, path: String, body: Option<String>) -> Promise {
+    /// `headers`: the caller's own headers for this request.
+    pub fn request(
+        &self,
+        method: &str,
+        path: String,
+        body: Option<String>,
+        headers: Option<web_sys::Headers>,
+    ) -> Promise {
         let client = self.client.clone();
         let method = match method {
             "GET" => Ok(Method::Get),
@@ -60,7 +67,11 @@ impl JsAuthClient {
         };
         future_to_promise(async move {
             let sent = match (client, method) {
-                (Ok(client), Ok(method)) => client.send(method, &path, body).await,
+                (Ok(client), Ok(method)) => {
+                    client
+                        .send_with_headers(method, &path, body, headers.as_ref())
+                        .await
+                }
                 (Err(err), _) | (_, Err(err)) => Err(err),
             };
             sent.map(|response| response.body)

@@ -315,3 +315,20 @@ test("a change in a field the typed session does not name (user.role) reaches th
   assert.deepEqual(roles, ["member", "admin"]);
   await context.close();
 });
+
+test("fetchOptions.headers: client-wide and per call reach the server; a bad one is a typed error", async () => {
+  const { context, page } = await freshPage();
+  await testRoute("POST", "/__test/reset");
+  const result = await page.evaluate(async () => {
+    const client = createAuthClient({ baseURL: location.origin, fetchOptions: { headers: { "x-app": "demo", "x-both": "client" } } });
+    await client.getSession({}, { headers: new Headers({ "x-call": "1", "x-both": "call" }) });
+    const viaFetch = await client.$fetch("/ok", { headers: [["x-pairs", "yes"]] });
+    const bad = await client.$fetch("/ok", { headers: { "bad header": "x" } });
+    return { okError: viaFetch.error, badCode: bad.error?.code };
+  });
+  const seen = await testRoute("GET", "/__test/last-headers");
+  assert.deepEqual(seen["/api/auth/get-session"], { "x-app": "demo", "x-both": "call", "x-call": "1" });
+  assert.deepEqual(seen["/api/auth/ok"], { "x-app": "demo", "x-both": "client", "x-pairs": "yes" });
+  assert.deepEqual(result, { okError: null, badCode: "INVALID_HEADER" });
+  await context.close();
+});
