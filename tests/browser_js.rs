@@ -35,13 +35,13 @@ fn client(base: &str) -> JsAuthClient {
 }
 
 async fn ok(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {
-    JsFuture::from(client.request(method, path.into(), body))
+    JsFuture::from(client.request(method, path.into(), body, None))
         .await
         .expect("the request succeeds")
 }
 
 async fn failed(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {
-    JsFuture::from(client.request(method, path.into(), body))
+    JsFuture::from(client.request(method, path.into(), body, None))
         .await
         .expect_err("the request fails")
 }
