@@ -55,18 +55,25 @@ thread_local! {
 /// Chooses where visibility, focus and connectivity come from, for the clients there
 /// are and those to come.
 pub(crate) fn set_source(source: PageSource) {
-    SOURCE.with(|current| current.set(source));
-    let listeners = match source {
-        PageSource::Browser => listen_to_page(),
-        PageSource::App => Vec::new(),
-    };
-    // The replaced listeners drop outside the borrow.
+    if SOURCE.with(|current| current.replace(source)) == source {
+        return;
+    }
+    // Listeners change only while clients hear them; the replaced ones drop outside
+    // the borrow.
     let replaced = HUB.with(|hub| {
         hub.borrow_mut()
             .as_mut()
-            .map(|hub| std::mem::replace(&mut hub.page, listeners))
+            .map(|hub| std::mem::replace(&mut hub.page, page_listeners()))
     });
     drop(replaced);
+}
+
+/// The page listeners the current source calls for: the browser's, or none.
+fn page_listeners() -> Vec<EventListener> {
+    match source() {
+        PageSource::Browser => listen_to_page(),
+        PageSource::App => Vec::new(),
+    }
 }
 
 fn source() -> PageSource {
@@ -161,10 +168,7 @@ impl PageEvents {
         HUB.with(|hub| {
             let mut hub = hub.borrow_mut();
             let hub = hub.get_or_insert_with(|| Hub {
-                page: match source() {
-                    PageSource::Browser => listen_to_page(),
-                    PageSource::App => Vec::new(),
-                },
+                page: page_listeners(),
                 _storage: listen_to_storage(),
                 sinks: Vec::new(),
                 next: 0,
