@@ -99,6 +99,11 @@ export interface SessionStore<D> {
   listen(listener: (state: SessionState<D>) => void): () => void;
   /** Reads the session again now. */
   refetch(): void;
+  /**
+   * The state a server render shows, and hydration starts from: the session given by
+   * `initialSession` or `hydrateSession`, else pending (React's getServerSnapshot).
+   */
+  getServerSnapshot(): SessionState<D>;
 }
 
 /** How the store refetches; better-auth's names where it has them. */
@@ -121,6 +126,13 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Attempts of a failed read before giving up (default 4). */
   retryAttempts?: number;
+  /**
+   * A session given by `initialSession` or `hydrateSession` (what the server rendered
+   * with) stands in for a read for this many ms after it is given: components mounting
+   * meanwhile read nothing (default 60000; 0: only `dedupeWindowMs`). Focus, polling and
+   * other tabs refetch as usual.
+   */
+  hydrationMaxAgeMs?: number;
 }
 
 /** better-fetch's per-call options, the part this client honours. */

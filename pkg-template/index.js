@@ -20,6 +20,7 @@ const OPTION_KEYS = [
   "dedupeWindowMs",
   "timeoutMs",
   "retryAttempts",
+  "hydrationMaxAgeMs",
 ];
 
 // Paths that are POST even without a body (better-auth's known path methods).
@@ -133,6 +134,8 @@ function createSessionStore(getClient, loaded, prefetch) {
   };
   const freeze = (state) => Object.freeze({ ...state, refetch });
   let snapshot = freeze(PENDING);
+  // What a server render showed: pending, or the session it was hydrated with.
+  let served = snapshot;
 
   /** The snapshot of the wasm store's state: the same object until something changed. */
   function current() {
@@ -212,7 +215,8 @@ function createSessionStore(getClient, loaded, prefetch) {
     else if (snapshot.isPending) {
       snapshot = freeze({ ...PENDING, isPending: false, data: revive(JSON.parse(JSON.stringify(hydration)), true) });
     }
-    notifyAll(listeners, current());
+    served = current();
+    notifyAll(listeners, served);
   }
   return {
     store: {
@@ -220,6 +224,7 @@ function createSessionStore(getClient, loaded, prefetch) {
       subscribe: (listener) => add(listener, true),
       listen: (listener) => add(listener, false),
       refetch,
+      getServerSnapshot: () => served,
     },
     hydrate,
   };

@@ -1,6 +1,7 @@
 // better-auth-wasm/react: the client, with `useSession()` as a React hook built on
 // useSyncExternalStore (with a server snapshot: pending, as on the server there is no
-// browser session, unless hydrateSession gave one).
+// browser session, unless initialSession or hydrateSession gave one, even after the
+// client was made).
 //
 // The hook tracks which fields of the state a component reads (as TanStack Query's
 // tracked results do): a component that reads only `data` does not render again when
@@ -12,7 +13,6 @@ export { isFresh } from "./index.js";
 
 export function createAuthClient(options) {
   return withSessionHook(options, (store) => {
-    const serverSnapshot = store.get();
     return function useSession() {
       const read = useRef(null);
       read.current ??= new Set();
@@ -26,7 +26,7 @@ export function createAuthClient(options) {
         shown.current = next;
         return next;
       }, []);
-      const state = useSyncExternalStore(store.listen, getSnapshot, () => serverSnapshot);
+      const state = useSyncExternalStore(store.listen, getSnapshot, store.getServerSnapshot);
       return useMemo(
         () =>
           new Proxy(state, {

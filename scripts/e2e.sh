@@ -36,6 +36,10 @@ cp tests/npm/plain/index.html "$www/plain/"
 cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"
 cp -r www-demo "$www/demo" && rm -rf "$www/demo/pkg" && cp -r pkg "$www/demo/pkg"
 scripts/build-examples.sh "$www"
+scripts/react-ssr-example.sh
 echo "vite build, plain page, demo and example apps: ok"
 
-STATIC_DIR="$www" scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/
+# The React SSR example's sign-out is a POST from its own origin: the servers trust it.
+export REACT_SSR_PORT=$(scripts/free-port.sh)
+EXTRA_ORIGINS="http://127.0.0.1:$REACT_SSR_PORT" STATIC_DIR="$www" \
+  scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/

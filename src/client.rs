@@ -190,8 +190,9 @@ impl AuthClient {
 
     /// Gives the store a session read elsewhere: `json` is what `get-session` answered
     /// (`{session, user}` or `null`), for example rendered into the page by the server.
-    /// Taken only while the store has no result yet; the first subscriber within the
-    /// dedupe window then uses it instead of reading. Returns whether it was taken;
+    /// Taken only while the store has no result yet; subscribers arriving within
+    /// [`SessionOptions::hydration_max_age_ms`](crate::SessionOptions) (default a minute)
+    /// then use it instead of reading. Returns whether it was taken;
     /// fails with `INVALID_RESPONSE` (the store unchanged) when `json` is not a session.
     pub fn hydrate_session(&self, json: &wasm_bindgen::JsValue) -> Result<bool, AuthError> {
         crate::transport::in_browser()?;

@@ -48,6 +48,12 @@ pub struct SessionOptions {
     /// A subscriber arriving within this many milliseconds of a result uses it instead
     /// of fetching (default 1,000).
     pub dedupe_window_ms: u32,
+    /// A session handed to the store from elsewhere (`hydrate_session`: the session the
+    /// server rendered the page with) stands in for a read for this many milliseconds
+    /// after it is handed over: subscribers arriving meanwhile use it and read nothing
+    /// (default 60,000; 0 leaves only `dedupe_window_ms`). Focus, polling, expiry and
+    /// other tabs' messages refetch as usual, counting the hydration as the last read.
+    pub hydration_max_age_ms: u32,
     /// How long one request may take, body included, in milliseconds (default 10,000).
     pub request_timeout_ms: u32,
     /// Retry of failed reads.
@@ -64,6 +70,7 @@ impl Default for SessionOptions {
             refetch_when_offline: false,
             cross_tab_sync: true,
             dedupe_window_ms: 1_000,
+            hydration_max_age_ms: 60_000,
             request_timeout_ms: crate::transport::DEFAULT_TIMEOUT_MS,
             retry: RetryOptions::default(),
         }

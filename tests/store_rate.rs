@@ -82,6 +82,8 @@ fn options() -> impl Strategy<Value = SessionOptions> {
                     refetch_when_offline: offline,
                     cross_tab_sync: tabs,
                     dedupe_window_ms: dedupe,
+                    // Any age (it only spares mount reads): bits of another draw.
+                    hydration_max_age_ms: dedupe.rotate_left(13),
                     request_timeout_ms: timeout,
                     retry: RetryOptions {
                         max_attempts: attempts,

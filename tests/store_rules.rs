@@ -483,6 +483,35 @@ fn a_hydrated_session_is_the_first_result_and_spares_the_mount_read() {
 }
 
 #[test]
+fn a_hydrated_session_spares_mount_reads_for_its_configured_age_only() {
+    let options = SessionOptions {
+        hydration_max_age_ms: 30_000,
+        ..SessionOptions::default()
+    };
+    let mut rig = Rig::new(options.clone());
+    rig.send(Event::Hydrated(Some(user(1))));
+    // A component mounting 20 s after hydration (past the dedupe window) reads nothing.
+    assert_eq!(starts(&rig.at(1_020_000).send(Event::Subscribed)), 0);
+    rig.send(Event::Unsubscribed);
+    // Past the age, a mount reads as usual.
+    assert_eq!(starts(&rig.at(1_030_000).send(Event::Subscribed)), 1);
+
+    // Focus still refetches as usual within the age, the hydration counting as a read.
+    let mut focused = Rig::new(options);
+    focused.send(Event::Hydrated(Some(user(1))));
+    focused.at(1_000_100).send(Event::Subscribed);
+    assert_eq!(starts(&focused.at(1_006_000).send(Event::Focused)), 1);
+
+    // 0: only the dedupe window.
+    let mut off = Rig::new(SessionOptions {
+        hydration_max_age_ms: 0,
+        ..SessionOptions::default()
+    });
+    off.send(Event::Hydrated(Some(user(1))));
+    assert_eq!(starts(&off.at(1_002_000).send(Event::Subscribed)), 1);
+}
+
+#[test]
 fn hydration_after_a_result_changes_nothing() {
     let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
     let out = rig.send(Event::Hydrated(Some(user(2))));

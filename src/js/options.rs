@@ -15,6 +15,7 @@ const FOCUS_THROTTLE_MS: usize = 5;
 const DEDUPE_MS: usize = 6;
 const TIMEOUT_MS: usize = 7;
 const RETRY_ATTEMPTS: usize = 8;
+const HYDRATION_MAX_AGE_MS: usize = 9;
 
 /// Options from `values` over the defaults; flags are 1 or 0, times as named.
 pub(crate) fn from_numbers(values: &[f64]) -> SessionOptions {
@@ -41,6 +42,9 @@ pub(crate) fn from_numbers(values: &[f64]) -> SessionOptions {
     }
     if let Some(n) = at(TIMEOUT_MS) {
         out.request_timeout_ms = ms(n);
+    }
+    if let Some(n) = at(HYDRATION_MAX_AGE_MS) {
+        out.hydration_max_age_ms = ms(n);
     }
     if let Some(n) = at(RETRY_ATTEMPTS) {
         out.retry.max_attempts = ms(n).max(1);

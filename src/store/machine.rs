@@ -48,6 +48,8 @@ pub struct Machine<D> {
     visible: bool,
     next_id: u64,
     in_flight: Option<Flight>,
+    /// Until when a hydrated session spares subscribers' mount reads.
+    hydrated_until: Option<Timestamp>,
     /// When the last read started, here or in another tab.
     last_fetch_at: Option<Timestamp>,
     /// Extra delay of the next poll, so that tabs do not poll in lockstep.
@@ -89,6 +91,7 @@ impl<D: StoreData> Machine<D> {
             visible: true,
             next_id: 0,
             in_flight: None,
+            hydrated_until: None,
             last_fetch_at: None,
             poll_jitter_ms: 0,
             failures: 0,
@@ -137,7 +140,7 @@ impl<D: StoreData> Machine<D> {
                 self.subscribers += 1;
                 let fresh = self.state.last_result_at.is_some_and(|at| {
                     now.as_millis() - at.as_millis() < i64::from(self.options.dedupe_window_ms)
-                });
+                }) || self.hydrated_until.is_some_and(|until| now < until);
                 if self.in_flight.is_none() && !fresh {
                     self.start_fetch(now, FetchReason::Mount, false, &mut out);
                 }
@@ -198,6 +201,9 @@ impl<D: StoreData> Machine<D> {
                     self.state.last_result_at = Some(now);
                     // A read that just happened: focus and polling count from it.
                     self.last_fetch_at = Some(now);
+                    self.hydrated_until = Some(Timestamp::from_millis(
+                        now.as_millis() + i64::from(self.options.hydration_max_age_ms),
+                    ));
                 }
             }
             Event::Closed => {

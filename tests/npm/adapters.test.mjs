@@ -60,4 +60,20 @@ test("react: a server render with initialSession is signed in, and is the server
     return createElement("p", null, plain.useSession().isPending ? "Loading" : "Settled");
   }
   assert.equal(renderToString(createElement(Plain)), "<p>Loading</p>", "without it, pending as before");
+  // hydrateSession after the client is made (the official order) is the server
+  // snapshot too: the server's first render was pending before.
+  const late = createAuthClient({ baseURL: "http://127.0.0.1:9" });
+  late.hydrateSession(initialSession);
+  function Late() {
+    const { data } = late.useSession();
+    return createElement("p", null, data ? `Hello ${data.user.name}` : "Loading");
+  }
+  assert.equal(renderToString(createElement(Late)), "<p>Hello SSR</p>");
+  assert.equal(late.useSession.get().data.user.name, "SSR");
+  const signedOut = createAuthClient({ baseURL: "http://127.0.0.1:9" });
+  signedOut.hydrateSession(null);
+  assert.deepEqual(
+    [signedOut.$sessionStore.getServerSnapshot().isPending, signedOut.$sessionStore.getServerSnapshot().data],
+    [false, null],
+  );
 });

@@ -1,0 +1,226 @@
+// examples/react-ssr (Vite SSR, React) in Chromium against the real test servers: the
+// page is rendered with the session Better Auth reads from the request's cookies, and
+// the client hydrates from it. Built twice by scripts/e2e.sh: on this package, and on
+// better-auth/react with only the import swapped (its hydrateSession), measured side by
+// side on the same page shape (scripts/react-ssr-example.sh).
+//
+// For this package: signed in, the browser makes 0 get-session requests on first load,
+// a MutationObserver installed before any script never sees "Loading" painted, the
+// console shows no hydration warning; signed out likewise; a session renewed during the
+// render (updateAge 1 s) reaches the cookie jar; Better Auth unreachable, slow or not
+// Better Auth renders signed out with a typed error logged, within the timeout, and the
+// page still hydrates (then reads for itself); a garbage session cookie renders signed
+// out.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { launch, uniqueEmail, PASSWORD, SERVER_URL } from "./browser.mjs";
+
+const EXAMPLE = new URL("../../examples/react-ssr/server.mjs", import.meta.url).pathname;
+const RENEWING_URL = process.env.BA_TEST_RENEWING_SERVER_URL;
+const TIMEOUT_MS = 1500;
+
+let browser;
+const servers = [];
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const server of servers) server.child.kill();
+});
+
+/** Starts the example's server (`build`: ours or official) against `authUrl`. */
+async function startExample(build, authUrl, port = 0) {
+  const child = spawn(process.execPath, [EXAMPLE], {
+    env: {
+      ...process.env,
+      AUTH_URL: authUrl,
+      PORT: String(port || 0),
+      AUTH_TIMEOUT_MS: String(TIMEOUT_MS),
+      DIST_DIR: new URL(`../../examples/react-ssr/${build === "ours" ? "dist" : "dist-official"}`, import.meta.url).pathname,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const server = { child, stderr: "" };
+  child.stderr.on("data", (chunk) => (server.stderr += chunk));
+  servers.push(server);
+  server.url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (found) resolve(found[0].replace(/\/$/, ""));
+    });
+    child.on("exit", (code) => reject(new Error(`example exited (${code}): ${server.stderr}`)));
+  });
+  return server;
+}
+
+/** Signs a new user up on `authUrl` in `context` (the cookie is host-wide: 127.0.0.1). */
+async function signUp(context, authUrl, name) {
+  const response = await context.request.post(`${authUrl}/api/auth/sign-up/email`, {
+    headers: { origin: authUrl },
+    data: { email: uniqueEmail("ssr"), password: PASSWORD, name },
+  });
+  assert.equal(response.status(), 200, await response.text());
+}
+
+/**
+ * Loads `url` in a new page of `context` and watches it: what the server's HTML showed,
+ * every text #status had (a MutationObserver installed before any script), the
+ * browser's get-session requests, and console warnings and errors.
+ */
+async function firstLoad(context, url) {
+  const page = await context.newPage();
+  const seen = { reads: 0, console: [] };
+  page.on("request", (request) => {
+    if (request.url().includes("/get-session")) seen.reads += 1;
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") seen.console.push(message.text());
+  });
+  page.on("pageerror", (err) => seen.console.push(String(err)));
+  await page.addInitScript(() => {
+    window.statusTexts = [];
+    const record = () => {
+      const text = document.getElementById("status")?.textContent;
+      if (text !== undefined && text !== window.statusTexts.at(-1)) window.statusTexts.push(text);
+    };
+    new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const started = Date.now();
+  const response = await page.goto(url);
+  seen.loadMs = Date.now() - started;
+  // React separates text parts with <!-- --> in server HTML.
+  seen.html = (await response.text()).match(/id="status">(.*?)<\/p>/)?.[1].replaceAll("<!-- -->", "");
+  await page.waitForFunction(() => window.authClient !== undefined);
+  // Time for a mount read, focus or hydration fix-up to happen if it is going to.
+  await page.waitForTimeout(1500);
+  seen.texts = await page.evaluate(() => window.statusTexts);
+  seen.state = await page.evaluate(() => {
+    const { data, isPending, error } = window.authClient.$store.atoms.session.get();
+    return { name: data?.user.name ?? null, isPending, error: error?.code ?? null };
+  });
+  seen.page = page;
+  return seen;
+}
+
+// React's production build reports a hydration mismatch as minified errors 418/423/425.
+const hydrationWarnings = (messages) =>
+  messages.filter((m) => /hydrat|did not match|server rendered|Minified React error #(418|423|425)/i.test(m));
+
+test("signed in: rendered by the server, hydrated with no read and no loading state; beside better-auth/react", async () => {
+  const rows = [];
+  for (const build of ["ours", "official"]) {
+    // Ours on the port the test servers trust (its sign-out below is a POST).
+    const server = await startExample(build, SERVER_URL, build === "ours" ? Number(process.env.REACT_SSR_PORT) : 0);
+    const context = await browser.newContext();
+    await signUp(context, SERVER_URL, "Ssr Reader");
+    const seen = await firstLoad(context, server.url);
+    rows.push({ build, ...seen });
+    await context.close();
+  }
+  console.log("React SSR first load, signed in (same page shape, same run):");
+  console.log("client    server HTML                  painted                                  get-session  hydration errors");
+  for (const row of rows) {
+    console.log(
+      `${row.build.padEnd(9)} ${JSON.stringify(row.html).padEnd(28)} ${JSON.stringify(row.texts).padEnd(40)} ${String(row.reads).padEnd(12)} ${hydrationWarnings(row.console).length}`,
+    );
+  }
+  for (const message of hydrationWarnings(rows[1].console)) console.log(`official console: ${message.slice(0, 160)}`);
+  const ours = rows[0];
+  assert.equal(ours.html, "Signed in as Ssr Reader");
+  assert.deepEqual(ours.texts, ["Signed in as Ssr Reader"], "never painted anything else");
+  assert.equal(ours.reads, 0, "no get-session request from the browser");
+  assert.deepEqual(ours.console, []);
+  assert.deepEqual(ours.state, { name: "Ssr Reader", isPending: false, error: null });
+
+  // The page works after hydration: sign out through the example's /api/auth.
+  const context = await browser.newContext();
+  await signUp(context, SERVER_URL, "Ssr Leaver");
+  const server = servers[0];
+  const seen = await firstLoad(context, server.url);
+  await seen.page.click("#sign-out");
+  await seen.page.locator("#status").filter({ hasText: "Signed out" }).waitFor({ timeout: 5000 });
+  await context.close();
+});
+
+test("signed out: the signed-out view from the server, no flash, no read", async () => {
+  const server = servers[0] ?? (await startExample("ours", SERVER_URL));
+  const context = await browser.newContext();
+  const seen = await firstLoad(context, server.url);
+  assert.equal(seen.html, "Signed out");
+  assert.deepEqual(seen.texts, ["Signed out"]);
+  assert.equal(seen.reads, 0);
+  assert.deepEqual(seen.console, []);
+  assert.deepEqual(seen.state, { name: null, isPending: false, error: null });
+  await context.close();
+});
+
+test("a garbage session cookie renders signed out, and the client agrees", async () => {
+  const server = servers[0] ?? (await startExample("ours", SERVER_URL));
+  const context = await browser.newContext();
+  await context.addCookies([
+    { name: "better-auth.session_token", value: "forged.c2lnbmF0dXJl", domain: "127.0.0.1", path: "/" },
+  ]);
+  const seen = await firstLoad(context, server.url);
+  assert.equal(seen.html, "Signed out");
+  assert.deepEqual(seen.texts, ["Signed out"]);
+  assert.deepEqual(seen.console, []);
+  assert.equal(seen.state.name, null);
+  await context.close();
+});
+
+test("a session renewed during the render (updateAge) reaches the browser's cookie jar", async () => {
+  const server = await startExample("ours", RENEWING_URL);
+  const context = await browser.newContext();
+  await signUp(context, RENEWING_URL, "Ssr Renewed");
+  const expiry = async () =>
+    (await context.cookies(server.url)).find((c) => c.name === "better-auth.session_token")?.expires;
+  const before = await expiry();
+  assert.ok(before > 0, "signed up with a persistent session cookie");
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const seen = await firstLoad(context, server.url);
+  assert.equal(seen.html, "Signed in as Ssr Renewed");
+  const renewed = await expiry();
+  console.log(`session cookie expiry moved by the SSR read: +${(renewed - before).toFixed(1)} s`);
+  assert.ok(renewed >= before + 1, `the renewed cookie arrived (${before} -> ${renewed})`);
+  await context.close();
+});
+
+test("Better Auth unreachable, slow or not Better Auth: signed out with a typed error, in time, and the page hydrates", async () => {
+  // The page says signed out; the client, told the server could not read, reads once
+  // itself (through the example's /api/auth): it finds nobody when Better Auth is down
+  // or misaddressed, and the user when Better Auth was only slow.
+  const cases = [
+    { name: "unreachable", url: process.env.BA_TEST_REFUSED_URL, code: "NETWORK", then: ["Signed out"] },
+    { name: "not Better Auth (wrong AUTH_URL)", url: `${SERVER_URL}/not-here`, code: "NOT_FOUND", then: ["Signed out"] },
+    { name: "slower than the timeout", url: SERVER_URL, code: "TIMEOUT", slow: true, then: ["Signed out", "Signed in as Ssr Slow"] },
+  ];
+  for (const { name, url, code, slow, then } of cases) {
+    const server = await startExample("ours", url);
+    const context = await browser.newContext();
+    if (slow) {
+      await signUp(context, SERVER_URL, "Ssr Slow");
+      const fault = await fetch(`${SERVER_URL}/__test/faults`, {
+        method: "POST",
+        body: JSON.stringify({ path: "/api/auth/get-session", delayMs: TIMEOUT_MS + 1500 }),
+      });
+      assert.equal(fault.status, 200);
+    }
+    const seen = await firstLoad(context, server.url);
+    assert.equal(seen.html, "Signed out", name);
+    assert.deepEqual(seen.texts, then, name);
+    assert.ok(seen.reads >= 1, `${name}: the client read for itself`);
+    assert.ok(seen.loadMs < TIMEOUT_MS + 1000, `${name}: page in ${seen.loadMs} ms`);
+    assert.match(server.stderr, new RegExp(`session read failed during render: ${code}: `), name);
+    assert.deepEqual(hydrationWarnings(seen.console), [], name);
+    // Hydrated: React owns the root, and the store agrees with the page.
+    assert.ok(await seen.page.evaluate(() => Object.keys(document.getElementById("root")).some((k) => k.startsWith("__reactContainer"))), name);
+    assert.equal(seen.state.name, slow ? "Ssr Slow" : null, name);
+    assert.equal(seen.state.isPending, false, name);
+    console.log(`${name}: signed out in ${seen.loadMs} ms, logged ${server.stderr.trim().split("\n").at(-1)}`);
+    await context.close();
+  }
+});
