@@ -19,6 +19,8 @@ lint: setup
 	$(LINT_ENV) cargo clippy $(WASM) --all-targets --all-features -- -D warnings
 	cargo clippy $(WASM) -p leptos-app -p yew-app -- -D warnings
 	cargo clippy -p axum-ssr -- -D warnings
+	cargo clippy -p leptos-ssr --features ssr -- -D warnings
+	cargo clippy $(WASM) -p leptos-ssr --lib --features hydrate -- -D warnings
 	# Every feature on its own compiles: default, js, leptos, yew (wasm) and server (native).
 	cargo check --quiet $(WASM)
 	for f in js leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done

@@ -4,6 +4,7 @@
 #   - the npm package: packed (make pkg), type-checked by a strict TypeScript consumer,
 #     built into a React app by Vite, and loaded by a plain ESM page;
 #   - the Leptos and Yew example apps (examples/), built for wasm;
+#   - the server-rendering examples: React on Vite SSR, Leptos SSR plus hydrate;
 #   - multi-page behaviour of the store and session management (tests/e2e/*.test.mjs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,9 +38,11 @@ cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"
 cp -r www-demo "$www/demo" && rm -rf "$www/demo/pkg" && cp -r pkg "$www/demo/pkg"
 scripts/build-examples.sh "$www"
 scripts/react-ssr-example.sh
+scripts/build-leptos-ssr.sh target/leptos-ssr-site
 echo "vite build, plain page, demo and example apps: ok"
 
-# The React SSR example's sign-out is a POST from its own origin: the servers trust it.
-export REACT_SSR_PORT=$(scripts/free-port.sh)
-EXTRA_ORIGINS="http://127.0.0.1:$REACT_SSR_PORT" STATIC_DIR="$www" \
+# The SSR examples' pages call Better Auth from their own origins (the React one's
+# sign-out, the Leptos one's client): the servers trust them.
+export REACT_SSR_PORT=$(scripts/free-port.sh) LEPTOS_SSR_PORT=$(scripts/free-port.sh)
+EXTRA_ORIGINS="http://127.0.0.1:$REACT_SSR_PORT,http://127.0.0.1:$LEPTOS_SSR_PORT" STATIC_DIR="$www" \
   scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/

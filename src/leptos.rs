@@ -1,5 +1,7 @@
 //! Leptos integration (feature `leptos`): the client in context and the session as a
-//! Leptos signal.
+//! Leptos signal. For SSR plus hydrate, [`provide_rendered_session`] (with feature
+//! `server` on the server) starts both sides from the session the server read; see
+//! `examples/leptos-ssr`.
 //!
 //! ```no_run
 //! use better_auth_wasm::leptos::{provide_auth, use_session_status};
@@ -39,6 +41,68 @@ pub fn provide_auth(client: AuthClient) {
     provide_context(AuthContext(SendWrapper::new(client)));
 }
 
+/// The session a server render read, for `use_session` on the server (no client
+/// there: a client is the browser's fetch, timers and channels).
+#[derive(Clone)]
+struct RenderedSession(SessionState<Arc<SessionData>>);
+
+/// The session of a server-rendered page, one call on both sides of a Leptos SSR app:
+/// call it with the value of a resource the server fills (so that it reaches the
+/// browser serialised in the page), before the views that use the session.
+///
+/// `rendered` is the JSON text [`ServerClient::get_session_json`] read for the request
+/// being rendered (`"null"` when signed out), or `None` when the server could not read
+/// it (Better Auth down or slow: the page renders signed out).
+/// - On the server (feature `server`): [`use_session`] gives that session; no client is
+///   made and nothing is read.
+/// - In the browser: a client for `base_url` (as [`AuthClient::new`]) starts from it and
+///   is provided ([`provide_auth`]): the first render is the server's (no loading state,
+///   no hydration mismatch) and no `get-session` request is made. With `None` it starts
+///   signed out and reads at once. For other options, do the same by hand:
+///   [`AuthClient::with_options`], [`AuthClient::hydrate_session`], [`provide_auth`].
+///
+/// Fails with `INVALID_BASE_URL` for a bad `base_url`, and with `INVALID_RESPONSE` when
+/// `rendered` is not a session (nothing is provided then: `use_session` stays pending).
+///
+/// [`ServerClient::get_session_json`]: crate::server::ServerClient::get_session_json
+#[cfg(any(target_arch = "wasm32", feature = "server"))]
+pub fn provide_rendered_session(
+    base_url: &str,
+    rendered: Option<String>,
+) -> Result<(), crate::AuthError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let client = AuthClient::new(base_url)?;
+        let json = match rendered.as_deref() {
+            Some(text) => js_sys::JSON::parse(text)
+                .map_err(|_| crate::AuthError::invalid_response(0, String::new()))?,
+            None => wasm_bindgen::JsValue::NULL,
+        };
+        client.hydrate_session(&json)?;
+        if rendered.is_none() {
+            client.refetch();
+        }
+        provide_auth(client);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        crate::BaseUrl::parse(base_url)?;
+        let data = match rendered.as_deref() {
+            Some(text) => serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|json| crate::decode::Decode::decode(&json))
+                .ok_or_else(|| crate::AuthError::invalid_response(0, String::new()))?,
+            None => None,
+        };
+        provide_context(RenderedSession(SessionState {
+            data: data.map(Arc::new),
+            is_pending: false,
+            ..SessionState::default()
+        }));
+    }
+    Ok(())
+}
+
 /// The client provided by [`provide_auth`], if any, as a `Copy` handle that any view
 /// closure or event handler can hold: `client.get_value()` gives the client.
 pub fn use_auth() -> Option<StoredValue<AuthClient, LocalStorage>> {
@@ -47,16 +111,19 @@ pub fn use_auth() -> Option<StoredValue<AuthClient, LocalStorage>> {
 }
 
 /// The session store as a Leptos signal. It subscribes while the calling owner lives and
-/// unsubscribes when it is disposed. Without a provided client it stays pending.
+/// unsubscribes when it is disposed. Without a provided client it stays pending; on the
+/// server it is the session given to [`provide_rendered_session`].
 ///
 /// Its first value is the store's current state: a session already loaded paints at
 /// once, with no pending frame.
 pub fn use_session() -> ReadSignal<SessionState<Arc<SessionData>>> {
     let context = use_context::<AuthContext>();
-    let first = context
-        .as_ref()
-        .map(|context| context.0.session_state())
-        .unwrap_or_default();
+    let first = match &context {
+        Some(context) => context.0.session_state(),
+        None => use_context::<RenderedSession>()
+            .map(|rendered| rendered.0)
+            .unwrap_or_default(),
+    };
     let (state, set_state) = signal(first);
     if let Some(context) = context {
         let watch = watch_session(&context.0, move |next| set_state.set(next));

@@ -57,9 +57,15 @@ impl ServerClient {
     /// A client for the server at `base_url` (as for [`crate::AuthClient::new`]), with a
     /// 10 s timeout.
     pub fn new(base_url: &str) -> Result<Self, AuthError> {
+        Self::with_timeout(base_url, Duration::from_secs(10))
+    }
+
+    /// [`ServerClient::new`] with another timeout per call (body included): how long a
+    /// render waits for Better Auth before it fails with `TIMEOUT`.
+    pub fn with_timeout(base_url: &str, timeout: Duration) -> Result<Self, AuthError> {
         let base = BaseUrl::parse(base_url)?;
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(10))
+            .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|_| AuthError::local(ErrorCode::Network))?;
@@ -77,6 +83,27 @@ impl ServerClient {
     ) -> Result<Forwarded<Option<SessionData>>, AuthError> {
         self.call(reqwest::Method::GET, "/get-session", None, cookie_header)
             .await
+    }
+
+    /// [`ServerClient::get_session`] as JSON text (`null`, or the `{session, user}`
+    /// object with every field Better Auth sent), checked to be a session: what a server
+    /// render hands to the page for the browser's store to start from
+    /// (`leptos::provide_rendered_session`, `AuthClient::hydrate_session`).
+    pub async fn get_session_json(
+        &self,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<String>, AuthError> {
+        let read = self
+            .exchange(reqwest::Method::GET, "/get-session", None, cookie_header)
+            .await?;
+        let (json, status, status_text) = read.value;
+        if Option::<SessionData>::decode(&json).is_none() {
+            return Err(AuthError::invalid_response(status, status_text));
+        }
+        Ok(Forwarded {
+            value: json.to_string(),
+            set_cookies: read.set_cookies,
+        })
     }
 
     /// That user's active sessions (`current` is never set: this server is not one of
@@ -144,6 +171,25 @@ impl ServerClient {
         body: Option<String>,
         cookie_header: Option<&str>,
     ) -> Result<Forwarded<T>, AuthError> {
+        let read = self.exchange(method, path, body, cookie_header).await?;
+        let (json, status, status_text) = read.value;
+        let value =
+            T::decode(&json).ok_or_else(|| AuthError::invalid_response(status, status_text))?;
+        Ok(Forwarded {
+            value,
+            set_cookies: read.set_cookies,
+        })
+    }
+
+    /// One call: a 2xx answer's JSON with its status and status text, and its cookies;
+    /// every failure typed (a 2xx body that is not JSON is `INVALID_RESPONSE`).
+    async fn exchange(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<String>,
+        cookie_header: Option<&str>,
+    ) -> Result<Forwarded<(serde_json::Value, u16, String)>, AuthError> {
         let mut request = self
             .http
             .request(method, self.base.endpoint(path))
@@ -184,11 +230,11 @@ impl ServerClient {
                 field("message"),
             ));
         }
-        let value = json
-            .as_ref()
-            .and_then(T::decode)
-            .ok_or_else(|| AuthError::invalid_response(status, status_text))?;
-        Ok(Forwarded { value, set_cookies })
+        let json = json.ok_or_else(|| AuthError::invalid_response(status, status_text.clone()))?;
+        Ok(Forwarded {
+            value: (json, status, status_text),
+            set_cookies,
+        })
     }
 }
 

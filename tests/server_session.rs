@@ -77,6 +77,32 @@ async fn no_cookie_or_a_forged_one_is_signed_out() {
 }
 
 #[tokio::test]
+async fn the_session_as_json_text_is_what_the_server_sent_and_checked() {
+    let (email, cookie) = sign_in(&server_url(), "/sign-up/email", None);
+    let auth = ServerClient::new(&server_url()).unwrap();
+    let read = auth.get_session_json(Some(&cookie)).await.unwrap();
+    let json: serde_json::Value = serde_json::from_str(&read.value).unwrap();
+    assert_eq!(json["user"]["email"], email.as_str());
+    // Every field Better Auth sent, the ones this crate has no name for included.
+    assert!(json["session"]["userAgent"].is_string() || json["session"]["userAgent"].is_null());
+    assert!(json["user"].get("emailVerified").is_some());
+    assert_eq!(auth.get_session_json(None).await.unwrap().value, "null");
+    // A server that is not Better Auth (its 404 page) is a typed error, not a session.
+    let wrong = ServerClient::new(&format!("{}/not-here", server_url())).unwrap();
+    let err = wrong.get_session_json(None).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let slow = ServerClient::with_timeout(
+        &env_url("BA_TEST_REFUSED_URL"),
+        std::time::Duration::from_millis(500),
+    )
+    .unwrap();
+    assert_eq!(
+        slow.get_session_json(None).await.unwrap_err().code,
+        ErrorCode::Network
+    );
+}
+
+#[tokio::test]
 async fn a_session_renewed_during_the_render_comes_back_as_set_cookie() {
     // A server whose sessions are renewed by any read more than 1 s after the last.
     let url = env_url("BA_TEST_RENEWING_SERVER_URL");

@@ -13,10 +13,10 @@
 // out.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { launch, uniqueEmail, PASSWORD, SERVER_URL } from "./browser.mjs";
+import { launch, SERVER_URL } from "./browser.mjs";
+import { startServer, stopServers, signUp, firstLoad as load, hydrationWarnings } from "./ssr.mjs";
 
-const EXAMPLE = new URL("../../examples/react-ssr/server.mjs", import.meta.url).pathname;
+const EXAMPLE = new URL("../../examples/react-ssr/", import.meta.url).pathname;
 const RENEWING_URL = process.env.BA_TEST_RENEWING_SERVER_URL;
 const TIMEOUT_MS = 1500;
 
@@ -27,88 +27,30 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  for (const server of servers) server.child.kill();
+  stopServers();
 });
 
 /** Starts the example's server (`build`: ours or official) against `authUrl`. */
 async function startExample(build, authUrl, port = 0) {
-  const child = spawn(process.execPath, [EXAMPLE], {
-    env: {
-      ...process.env,
-      AUTH_URL: authUrl,
-      PORT: String(port || 0),
-      AUTH_TIMEOUT_MS: String(TIMEOUT_MS),
-      DIST_DIR: new URL(`../../examples/react-ssr/${build === "ours" ? "dist" : "dist-official"}`, import.meta.url).pathname,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = await startServer(process.execPath, [`${EXAMPLE}server.mjs`], {
+    AUTH_URL: authUrl,
+    PORT: String(port || 0),
+    AUTH_TIMEOUT_MS: String(TIMEOUT_MS),
+    DIST_DIR: `${EXAMPLE}${build === "ours" ? "dist" : "dist-official"}`,
   });
-  const server = { child, stderr: "" };
-  child.stderr.on("data", (chunk) => (server.stderr += chunk));
   servers.push(server);
-  server.url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (found) resolve(found[0].replace(/\/$/, ""));
-    });
-    child.on("exit", (code) => reject(new Error(`example exited (${code}): ${server.stderr}`)));
-  });
   return server;
 }
 
-/** Signs a new user up on `authUrl` in `context` (the cookie is host-wide: 127.0.0.1). */
-async function signUp(context, authUrl, name) {
-  const response = await context.request.post(`${authUrl}/api/auth/sign-up/email`, {
-    headers: { origin: authUrl },
-    data: { email: uniqueEmail("ssr"), password: PASSWORD, name },
-  });
-  assert.equal(response.status(), 200, await response.text());
-}
-
-/**
- * Loads `url` in a new page of `context` and watches it: what the server's HTML showed,
- * every text #status had (a MutationObserver installed before any script), the
- * browser's get-session requests, and console warnings and errors.
- */
+/** The first load, hydrated once the page's client exists; with the store's state. */
 async function firstLoad(context, url) {
-  const page = await context.newPage();
-  const seen = { reads: 0, console: [] };
-  page.on("request", (request) => {
-    if (request.url().includes("/get-session")) seen.reads += 1;
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") seen.console.push(message.text());
-  });
-  page.on("pageerror", (err) => seen.console.push(String(err)));
-  await page.addInitScript(() => {
-    window.statusTexts = [];
-    const record = () => {
-      const text = document.getElementById("status")?.textContent;
-      if (text !== undefined && text !== window.statusTexts.at(-1)) window.statusTexts.push(text);
-    };
-    new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
-  });
-  const started = Date.now();
-  const response = await page.goto(url);
-  seen.loadMs = Date.now() - started;
-  // React separates text parts with <!-- --> in server HTML.
-  seen.html = (await response.text()).match(/id="status">(.*?)<\/p>/)?.[1].replaceAll("<!-- -->", "");
-  await page.waitForFunction(() => window.authClient !== undefined);
-  // Time for a mount read, focus or hydration fix-up to happen if it is going to.
-  await page.waitForTimeout(1500);
-  seen.texts = await page.evaluate(() => window.statusTexts);
-  seen.state = await page.evaluate(() => {
+  const seen = await load(context, url, () => window.authClient !== undefined);
+  seen.state = await seen.page.evaluate(() => {
     const { data, isPending, error } = window.authClient.$store.atoms.session.get();
     return { name: data?.user.name ?? null, isPending, error: error?.code ?? null };
   });
-  seen.page = page;
   return seen;
 }
-
-// React's production build reports a hydration mismatch as minified errors 418/423/425.
-const hydrationWarnings = (messages) =>
-  messages.filter((m) => /hydrat|did not match|server rendered|Minified React error #(418|423|425)/i.test(m));
 
 test("signed in: rendered by the server, hydrated with no read and no loading state; beside better-auth/react", async () => {
   const rows = [];
