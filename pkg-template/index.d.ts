@@ -153,6 +153,19 @@ export interface FetchOptions<T = unknown> {
   onError?: (context: { request: FetchRequest; error: AuthError }) => void | Promise<void>;
   /** On a path-proxy call: do not set the plugins' signals after it succeeds. */
   disableSignal?: boolean;
+  /** Client-wide only: better-fetch plugins whose hooks run on every call. */
+  plugins?: FetchPlugin[];
+}
+
+/**
+ * A better-fetch plugin (client plugins' `fetchPlugins`, `fetchOptions.plugins`): its
+ * hooks run on every call, before the call's own. `init` is not run (requests go
+ * through the wasm's transport).
+ */
+export interface FetchPlugin {
+  id: string;
+  name?: string;
+  hooks?: Pick<FetchOptions, "onRequest" | "onResponse" | "onSuccess" | "onError">;
 }
 
 /** The request as the hooks see it. */
@@ -182,11 +195,12 @@ export interface PluginStore {
 
 /**
  * An official client plugin (`multiSessionClient()`, `organizationClient()`, ...): its
- * path methods, atoms (each also a `use<Atom>` member of the client), atom listeners
- * and actions are taken; `fetchPlugins` are not (requests go through the wasm).
+ * path methods, atoms (each also a `use<Atom>` member of the client), atom listeners,
+ * actions and fetch plugins' hooks are taken.
  */
 export interface ClientPlugin {
   id: string;
+  fetchPlugins?: FetchPlugin[];
   pathMethods?: Record<string, string>;
   atomListeners?: { matcher(path: string): boolean; signal: string }[];
   getAtoms?($fetch: AuthClient["$fetch"]): object;
@@ -201,8 +215,16 @@ export interface AuthClientOptions {
   baseURL?: string;
   /** Appended to baseURL, as in better-auth. */
   basePath?: string;
-  /** Options merged into every call (per-call ones win). */
+  /**
+   * Options of every call (the call's own win); its hooks run on every call, before the
+   * call's own hooks, as better-auth's do.
+   */
   fetchOptions?: FetchOptions;
+  /**
+   * Leave out better-auth's default fetch plugin, which navigates to the `url` of an
+   * answer that says `redirect: true` (social sign-in).
+   */
+  disableDefaultFetchPlugins?: boolean;
   sessionOptions?: SessionOptions;
   /**
    * The session a server render used (`{session, user}` or null), as `hydrateSession`

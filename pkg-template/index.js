@@ -50,6 +50,18 @@ function revive(value, freeze) {
 
 const localError = (code, message) => ({ status: 0, statusText: "", code, message });
 
+/** better-auth's default fetch plugin: an answer `{url, redirect: true}` (social
+ * sign-in's provider URL) navigates there, unless its scheme runs code. */
+const redirectPlugin = {
+  id: "redirect",
+  hooks: {
+    onSuccess({ data }) {
+      const url = data?.redirect && data.url;
+      if (url && !/^\s*(javascript|data|vbscript):/i.test(url) && globalThis.location) location.href = url;
+    },
+  },
+};
+
 /** A boolean atom as client plugins use them (nanostores' get/set/listen/subscribe);
  * `onSet` runs after each set. */
 function flagAtom(onSet) {
@@ -219,6 +231,12 @@ function createSessionStore(getClient, loaded, prefetch) {
     notifyAll(listeners, served);
   }
   return {
+    /** Takes the wasm client as it is made: a session hydrated before is handed over
+     * at once, so that no read of its state, nor a refetch, sees it without. */
+    adopt(c) {
+      if (hydration !== undefined && !hydration?.then) c.hydrate(hydration);
+      return c;
+    },
     store: {
       get: current,
       subscribe: (listener) => add(listener, true),
@@ -265,7 +283,23 @@ export function createAuthClient(options = {}) {
   });
   const baseURL = resolveBaseURL(options);
   let inner;
-  const getClient = () => loadWasm().then(() => (inner ??= wasm.createAuthClient(baseURL, new Float64Array(numbers))));
+  const getClient = () =>
+    loadWasm().then(() => (inner ??= session.adopt(wasm.createAuthClient(baseURL, new Float64Array(numbers)))));
+
+  // better-fetch plugins in the official order, their hooks run before the call's own:
+  // the client-wide hooks, fetchOptions.plugins, the redirect plugin (unless
+  // disableDefaultFetchPlugins), the client plugins' fetchPlugins.
+  let fetchPlugins;
+  /** Runs hook `name` of every fetch plugin, then the call's own (`own`). */
+  async function runHooks(name, own, context) {
+    fetchPlugins ??= [
+      { hooks: options.fetchOptions },
+      ...(options.fetchOptions?.plugins ?? []),
+      ...(options.disableDefaultFetchPlugins ? [] : [redirectPlugin]),
+      ...plugins.flatMap((plugin) => plugin.fetchPlugins ?? []),
+    ];
+    for (const plugin of [...fetchPlugins, { hooks: own }]) await plugin?.hooks?.[name]?.(context);
+  }
 
   /** better-fetch's call shape: `$fetch(path, {method, body, query, headers, throw, on*})`. */
   async function $fetch(path, fetchOptions = {}) {
@@ -289,7 +323,7 @@ export function createAuthClient(options = {}) {
     // What better-fetch hands its hooks (plugins' query atoms read `request`).
     const request = { url: `${baseURL}${path}`, method, body: opts.body, query: opts.query, retry: 0 };
     if (!result) {
-      await opts.onRequest?.({ request });
+      await runHooks("onRequest", fetchOptions, { request });
       try {
         const client = await getClient();
         const custom = [...headers.keys()].length ? headers : undefined;
@@ -297,13 +331,13 @@ export function createAuthClient(options = {}) {
       } catch (error) {
         result = { data: null, error: error?.code ? error : loadError(error) };
       }
-      await opts.onResponse?.({ request, data: result.data, error: result.error });
+      await runHooks("onResponse", fetchOptions, { request, data: result.data, error: result.error });
     }
     if (result.error) {
-      await opts.onError?.({ request, error: result.error });
+      await runHooks("onError", fetchOptions, { request, error: result.error });
       if (opts.throw) throw result.error;
     } else {
-      await opts.onSuccess?.({ request, data: result.data });
+      await runHooks("onSuccess", fetchOptions, { request, data: result.data });
       if (opts.throw) return result.data;
     }
     return result;

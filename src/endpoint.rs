@@ -1,5 +1,6 @@
 //! [`AuthClient::send`]: the one path every call to the server takes, typed (the Rust
-//! methods) or generic (the JS face's `request`, the path proxy of the npm package).
+//! methods), generic ([`AuthClient::call`] for Rust, the JS face's `request` behind the
+//! npm package's path proxy).
 //!
 //! It owns what a path means beyond the HTTP call, written once for both faces:
 //! - what a success does to the session store: the official client's list of paths
@@ -76,6 +77,31 @@ fn session_not_found() -> AuthError {
 }
 
 impl AuthClient {
+    /// Any endpoint of the server, plugins' included, as the official client's path
+    /// proxy reaches them: `path` under the base URL with its query string, if any
+    /// (`"/organization/list"`, `"/get-session?disableCookieCache=true"`), and for POST
+    /// a JSON body (text). Returns the answer's JSON. What the path means for the
+    /// session store happens as with the typed methods: after `/update-user` the store
+    /// reads the session again, after `/sign-out` it is signed out at once, and so on.
+    /// A body that is not JSON is `INVALID_BODY`, and nothing is sent.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&str>,
+    ) -> Result<crate::model::Value, AuthError> {
+        crate::transport::in_browser()?;
+        if let Some(text) = body {
+            if js_sys::JSON::parse(text).is_err() {
+                let mut err = AuthError::local(ErrorCode::Other("INVALID_BODY".into()));
+                err.message = "The request body is not JSON; nothing was sent.".into();
+                return Err(err);
+            }
+        }
+        let response = self.send(method, path, body.map(String::from)).await?;
+        Ok(response.body.to_value())
+    }
+
     /// Sends one call (a JSON body, already serialized, for POST), then does what its
     /// path means for the session store. Returns the 2xx answer's parsed JSON.
     pub(crate) async fn send(

@@ -28,6 +28,7 @@
 //! `yew` add the framework integrations (`leptos`, `yew` modules); `server` adds the
 //! native face for server-side rendering (`server` module, not in the wasm build).
 
+mod account;
 mod base_url;
 mod client;
 mod clock;
@@ -69,6 +70,7 @@ use better_auth_wasm_alloc as _;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use account::SocialSignIn;
 pub use base_url::{BaseUrl, DEFAULT_BASE_PATH};
 pub use client::AuthClient;
 pub use error::{AuthError, ErrorCode};
@@ -77,9 +79,12 @@ pub use model::{
     Timestamp, User, Value, DEFAULT_FRESH_AGE_SECS,
 };
 pub use options::{RetryOptions, SessionOptions};
-pub use requests::{GetSessionQuery, SignInEmail, SignUpEmail};
+pub use requests::{
+    ChangePassword, GetSessionQuery, SignInEmail, SignInSocial, SignUpEmail, UpdateUser,
+};
 pub use session_signal::SessionSignal;
 pub use shell::SessionListener;
 pub use status::SessionStatus;
 pub use store::SessionState;
+pub use transport::Method;
 pub use transport::DEFAULT_TIMEOUT_MS;

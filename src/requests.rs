@@ -1,4 +1,5 @@
-//! Request bodies of the calls that take one: [`SignUpEmail`] and [`SignInEmail`].
+//! Request bodies of the calls that take one: [`SignUpEmail`], [`SignInEmail`],
+//! [`SignInSocial`], [`UpdateUser`], [`ChangePassword`].
 //!
 //! Plain data, written as the JSON the server expects (camelCase, `callbackURL`);
 //! fields left `None` are not sent.
@@ -33,6 +34,39 @@ pub struct SignInEmail {
     pub remember_me: Option<bool>,
     /// Where to go after sign-in, for flows that redirect.
     pub callback_url: Option<String>,
+}
+
+/// Sign in with a social provider configured on the server (`github`, `google`, ...).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SignInSocial {
+    /// The provider's id, as configured in the server's `socialProviders`.
+    pub provider: String,
+    /// Where the provider sends the user back after sign-in.
+    pub callback_url: Option<String>,
+    /// Where to go when sign-in fails.
+    pub error_callback_url: Option<String>,
+    /// Where to go after the first sign-in of a new user.
+    pub new_user_callback_url: Option<String>,
+}
+
+/// Changes to the signed-in user's profile; fields left `None` stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UpdateUser {
+    /// The new display name.
+    pub name: Option<String>,
+    /// The new avatar URL.
+    pub image: Option<String>,
+}
+
+/// A new password for the signed-in user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangePassword {
+    /// The password now.
+    pub current_password: String,
+    /// The new password.
+    pub new_password: String,
+    /// Also sign out every other device (this one gets a new session).
+    pub revoke_other_sessions: bool,
 }
 
 /// Flags of `get-session`. The server reads any value, even `false`, as true, so a flag
@@ -81,6 +115,38 @@ impl SignInEmail {
     }
 }
 
+impl SignInSocial {
+    pub(crate) fn to_json(&self) -> String {
+        JsonWriter::new()
+            .string("provider", &self.provider)
+            .opt_string("callbackURL", self.callback_url.as_deref())
+            .opt_string("errorCallbackURL", self.error_callback_url.as_deref())
+            .opt_string("newUserCallbackURL", self.new_user_callback_url.as_deref())
+            // The URL comes back to the caller, who goes there.
+            .opt_bool("disableRedirect", Some(true))
+            .finish()
+    }
+}
+
+impl UpdateUser {
+    pub(crate) fn to_json(&self) -> String {
+        JsonWriter::new()
+            .opt_string("name", self.name.as_deref())
+            .opt_string("image", self.image.as_deref())
+            .finish()
+    }
+}
+
+impl ChangePassword {
+    pub(crate) fn to_json(&self) -> String {
+        JsonWriter::new()
+            .string("currentPassword", &self.current_password)
+            .string("newPassword", &self.new_password)
+            .opt_bool("revokeOtherSessions", Some(self.revoke_other_sessions))
+            .finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +191,25 @@ mod tests {
         assert_eq!(
             bare.to_json(),
             r#"{"email":"a@example.com","password":"pw","name":"A"}"#
+        );
+        let social = SignInSocial {
+            provider: "github".into(),
+            callback_url: Some("/home".into()),
+            ..SignInSocial::default()
+        };
+        assert_eq!(
+            social.to_json(),
+            r#"{"provider":"github","callbackURL":"/home","disableRedirect":true}"#
+        );
+        assert_eq!(UpdateUser::default().to_json(), "{}");
+        let change = ChangePassword {
+            current_password: "old".into(),
+            new_password: "new".into(),
+            revoke_other_sessions: true,
+        };
+        assert_eq!(
+            change.to_json(),
+            r#"{"currentPassword":"old","newPassword":"new","revokeOtherSessions":true}"#
         );
     }
 }

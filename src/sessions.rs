@@ -91,11 +91,13 @@ impl AuthClient {
             .map(|_| ())
     }
 
-    /// This client's session token, from the store when it has read the session, else
-    /// from a one-off read. Never stored anywhere.
+    /// This client's session token, from the store when it has read the session and is
+    /// not reading it again (after a password change this device's session is a new
+    /// one, which the store's read in flight is fetching), else from a one-off read.
+    /// Never stored anywhere.
     pub(crate) async fn current_token(&self) -> Result<Option<String>, AuthError> {
         let state = self.session_state();
-        if state.data.is_some() || state.last_result_at.is_some() {
+        if !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some()) {
             return Ok(state.data.map(|d| d.session.token.clone()));
         }
         let read: Option<SessionData> = self

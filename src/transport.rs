@@ -53,10 +53,12 @@ pub(crate) fn in_browser() -> Result<(), AuthError> {
     Err(err)
 }
 
-/// The HTTP method of a call.
+/// The HTTP method of a call (Better Auth's endpoints take no other).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Method {
+pub enum Method {
+    /// A read: no body.
     Get,
+    /// A change: a JSON body.
     Post,
 }
 

@@ -1,8 +1,10 @@
 // A real Better Auth server for the tests, the demo and the benchmarks.
 //
 // SQLite through libsql, schema created by programmatic migration, email and
-// password sign-in, the multiSession plugin, and the CORS headers Better Auth
-// leaves to its host. Configured only by environment variables:
+// password sign-in (password reset and email verification mail kept in memory: with
+// TEST_FAULTS, GET /__test/mail?to=EMAIL lists what was "sent"), a GitHub social provider
+// (sign-in URLs only; nothing contacts GitHub), the multiSession plugin, and the CORS
+// headers Better Auth leaves to its host. Configured only by environment variables:
 //
 //   PORT             port to listen on (default 0: a free one)
 //   ALLOWED_ORIGINS  comma-separated page origins allowed by CORS and trustedOrigins
@@ -139,6 +141,13 @@ async function redisStorage(url) {
   };
 }
 
+// Mail Better Auth "sends" (password reset, email verification), newest last.
+const mailbox = [];
+function deliver(to, kind, link, token) {
+  mailbox.push({ to, kind, url: link, token, at: Date.now() });
+  if (mailbox.length > 1000) mailbox.shift();
+}
+
 const server = createServer();
 server.listen(port, HOST, async () => {
   const url = `http://${config.publicHost ?? HOST}:${server.address().port}`;
@@ -146,9 +155,22 @@ server.listen(port, HOST, async () => {
     baseURL: url,
     secret: process.env.BETTER_AUTH_SECRET ?? "better-auth-wasm-test-secret-not-for-production",
     database: { dialect: new LibsqlDialect({ url: `file:${dbFile}` }), type: "sqlite" },
-    emailAndPassword: { enabled: true },
+    emailAndPassword: {
+      enabled: true,
+      // Mail is kept in memory for the tests (GET /__test/mail?to=EMAIL), never sent.
+      sendResetPassword: async ({ user, url, token }) => deliver(user.email, "reset-password", url, token),
+    },
+    emailVerification: {
+      sendVerificationEmail: async ({ user, url, token }) => deliver(user.email, "verify-email", url, token),
+    },
+    // A social provider, for sign-in URLs (nothing contacts GitHub: the tests stop at
+    // the provider's URL).
+    socialProviders: { github: { clientId: "better-auth-wasm-test", clientSecret: "not-a-secret" } },
     // A custom user field, to test typed extra fields end to end.
     user: {
+      // The account flows of the official client's proxy (tests/e2e/account.test.mjs).
+      changeEmail: { enabled: true },
+      deleteUser: { enabled: true },
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "member", input: true },
       },
@@ -197,6 +219,12 @@ server.listen(port, HOST, async () => {
       pathname = new URL(`${url}${req.url}`).pathname;
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    if (faults && pathname === "/__test/mail") {
+      const to = new URL(`${url}${req.url}`).searchParams.get("to");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(mailbox.filter((mail) => mail.to === to)));
       return;
     }
     if (faults && pathname.startsWith("/__test/")) {

@@ -332,3 +332,73 @@ test("fetchOptions.headers: client-wide and per call reach the server; a bad one
   assert.deepEqual(result, { okError: null, badCode: "INVALID_HEADER" });
   await context.close();
 });
+
+test("fetch plugins: client-wide hooks, fetchOptions.plugins and client plugins' fetchPlugins run before the call's own", async () => {
+  const { context, page } = await freshPage();
+  const order = await page.evaluate(async () => {
+    const order = [];
+    const hooks = (who) =>
+      Object.fromEntries(["onRequest", "onResponse", "onSuccess", "onError"].map((name) => [name, () => order.push(`${who} ${name}`)]));
+    const client = createAuthClient({
+      baseURL: location.origin,
+      fetchOptions: { ...hooks("client"), plugins: [{ id: "own", hooks: hooks("own") }] },
+      plugins: [{ id: "a-client-plugin", fetchPlugins: [{ id: "from-plugin", hooks: hooks("plugin") }] }],
+    });
+    await client.$fetch("/ok", hooks("call"));
+    await client.$fetch("/no-such-endpoint", hooks("call"));
+    return order;
+  });
+  const phase = (name) => ["client", "own", "plugin", "call"].map((who) => `${who} ${name}`);
+  assert.deepEqual(order, [
+    ...phase("onRequest"), ...phase("onResponse"), ...phase("onSuccess"),
+    ...phase("onRequest"), ...phase("onResponse"), ...phase("onError"),
+  ]);
+  await context.close();
+});
+
+test("social sign-in: the default fetch plugin goes to the provider's URL; disableDefaultFetchPlugins stays", async () => {
+  const { context, page } = await freshPage();
+  // Nothing leaves the machine: the provider's page is answered here.
+  await context.route("https://github.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>provider</p>" }));
+  const stayed = await page.evaluate(async () => {
+    const client = createAuthClient({ baseURL: location.origin, disableDefaultFetchPlugins: true });
+    const { data, error } = await client.signIn.social({ provider: "github", callbackURL: "/" });
+    return { redirect: data?.redirect, url: data?.url, error, at: location.pathname };
+  });
+  assert.equal(stayed.error, null);
+  assert.equal(stayed.redirect, true);
+  assert.match(stayed.url, /^https:\/\/github\.com\/login\/oauth\/authorize\?/);
+  assert.match(stayed.at, /store\.html$/, "no navigation with the plugin left out");
+  const navigated = page.waitForURL(/^https:\/\/github\.com\/login\/oauth\/authorize/, { timeout: 5000 });
+  await page.evaluate(() => {
+    const client = createAuthClient({ baseURL: location.origin });
+    client.signIn.social({ provider: "github", callbackURL: "/" });
+  });
+  await navigated;
+  await context.close();
+});
+
+test("a refetch asked for right after hydrateSession, before the wasm has loaded, never shows pending", async () => {
+  const { context, page } = await freshPage();
+  const pending = await page.evaluate(async () => {
+    const seen = [];
+    for (const data of [null, undefined]) {
+      const client = createAuthClient({ baseURL: location.origin });
+      if (data === null) client.hydrateSession(null);
+      client.useSession.subscribe((state) => seen.push(`${data}:${state.isPending}`));
+      // What a server-rendered page does when its server could not read the session.
+      client.$store.notify("$sessionSignal");
+      // Read the snapshot between promise steps too, as React does after a commit.
+      for (let i = 0; i < 300; i += 1) {
+        seen.push(`${data}:${client.useSession.get().isPending}`);
+        await Promise.resolve();
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return seen;
+  });
+  // Hydrated: never pending. Without hydration, pending until the first read, as usual.
+  assert.ok(pending.filter((s) => s.startsWith("null:")).every((s) => s === "null:false"), pending.join(" "));
+  assert.ok(pending.includes("undefined:true") && pending.at(-1) === "undefined:false", pending.join(" "));
+  await context.close();
+});
