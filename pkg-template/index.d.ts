@@ -33,7 +33,7 @@ export type ListedSession<S extends object = Session> = S & { current: boolean }
 /** Stable error codes; any other code the server sends is kept as its string. */
 export type ErrorCode =
   | "INVALID_EMAIL_OR_PASSWORD"
-  | "USER_ALREADY_EXISTS"
+  | "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL"
   | "SESSION_EXPIRED"
   | "INVALID_TOKEN"
   | "SESSION_NOT_FRESH"

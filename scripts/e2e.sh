@@ -2,7 +2,8 @@
 # Tests of what users run, in real Chromium tabs (node's test runner, playwright-core,
 # Debian's Chromium) against the real test server, which serves every page:
 #   - the npm package: packed (make pkg), type-checked by a strict TypeScript consumer,
-#     built into a React app by Vite, and loaded by a plain ESM page;
+#     built into React, Vue and Svelte apps by Vite, and loaded by a plain ESM page;
+#   - the drop-in scenario, bundled on better-auth/client and on this package;
 #   - the Leptos and Yew example apps (examples/), built for wasm;
 #   - the server-rendering examples: React on Vite SSR, Leptos SSR plus hydrate;
 #   - multi-page behaviour of the store and session management (tests/e2e/*.test.mjs).
@@ -21,6 +22,8 @@ if grep -nE "([:<,|(]|=>)\s*any\b" pkg-template/*.d.ts; then
 fi
 echo "tsc --strict --noEmit against the packed package"
 (cd tests/npm && npx tsc -p ts-consumer/tsconfig.json)
+# A migrated app: better-auth-wasm/client typed with better-auth's own types.
+(cd tests/npm && npx tsc -p ts-consumer/tsconfig.dropin.json)
 echo "tsc: ok"
 (cd tests/npm && node --test adapters.test.mjs)
 
@@ -31,7 +34,12 @@ cp tests/e2e/www/* "$www/"
 # The official client plugins, bundled for the plugin test (better-auth from bench/).
 NODE_PATH=bench/node_modules bench/node_modules/.bin/esbuild tests/e2e/official-plugins-entry.mjs \
   --bundle --format=esm --minify --log-level=warning --outfile="$www/official-plugins.js"
-(cd tests/npm && OUT_DIR="$root/$www/react" npx vite build --config react-app/vite.config.mjs)
+# The drop-in scenario, bundled on the official client and, with only its import of
+# better-auth/client swapped, on this package (its .wasm beside the bundle).
+node scripts/bundle-dropin.mjs "$www"
+for app in react vue svelte; do
+  (cd tests/npm && OUT_DIR="$root/$www/$app" npx vite build --config $app-app/vite.config.mjs)
+done
 mkdir -p "$www/plain"
 cp tests/npm/plain/index.html "$www/plain/"
 cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"

@@ -13,7 +13,9 @@ use std::borrow::Cow;
 pub enum ErrorCode {
     /// Wrong email or password on sign-in (`INVALID_EMAIL_OR_PASSWORD`).
     InvalidEmailOrPassword,
-    /// Sign-up with an email that already has an account (`USER_ALREADY_EXISTS`).
+    /// Sign-up with an email that already has an account: Better Auth's
+    /// `USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL` (older servers: `USER_ALREADY_EXISTS`),
+    /// reported as the former, as the official client reports it.
     UserAlreadyExists,
     /// The session has expired (`SESSION_EXPIRED`).
     SessionExpired,
@@ -85,7 +87,7 @@ impl ErrorCode {
     pub fn as_str(&self) -> &str {
         match self {
             Self::InvalidEmailOrPassword => "INVALID_EMAIL_OR_PASSWORD",
-            Self::UserAlreadyExists => "USER_ALREADY_EXISTS",
+            Self::UserAlreadyExists => "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL",
             Self::SessionExpired => "SESSION_EXPIRED",
             Self::InvalidToken => "INVALID_TOKEN",
             Self::SessionNotFresh => "SESSION_NOT_FRESH",

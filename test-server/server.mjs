@@ -24,6 +24,7 @@
 //                    options (cookieCache, expiresIn, updateAge, freshAge,
 //                    storeSessionInDatabase); "maximumSessions" for the multiSession
 //                    plugin; "organization": true adds the organization plugin;
+//                    "twoFactor": true or its options adds the two-factor plugin;
 //                    "rateLimit": {window, max} turns the rate limiter on;
 //                    "redis": "redis://127.0.0.1:PORT" for secondaryStorage on that
 //                    Redis; "publicHost" (served as http://HOST:PORT, for host names
@@ -38,7 +39,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, extname, sep } from "node:path";
 import { betterAuth } from "better-auth";
 import { toNodeHandler } from "better-auth/node";
-import { multiSession, organization } from "better-auth/plugins";
+import { multiSession, organization, twoFactor } from "better-auth/plugins";
 import { getMigrations } from "better-auth/db/migration";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
 import { createFaults } from "./faults.mjs";
@@ -196,6 +197,7 @@ server.listen(port, HOST, async () => {
     plugins: [
       multiSession(config.maximumSessions ? { maximumSessions: config.maximumSessions } : {}),
       ...(config.organization ? [organization()] : []),
+      ...(config.twoFactor ? [twoFactor(config.twoFactor === true ? {} : config.twoFactor)] : []),
     ],
   });
   const { runMigrations } = await getMigrations(auth.options);

@@ -13,7 +13,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, SERVER_URL } from "./browser.mjs";
-import { startServer, stopServers, signUp, firstLoad as load, hydrationWarnings } from "./ssr.mjs";
+import { startServer, stopServers, signUp, firstLoad as load, hydrationWarnings, checkFailedReads, checkRenewal } from "./ssr.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const RENEWING_URL = process.env.BA_TEST_RENEWING_SERVER_URL;
@@ -83,48 +83,18 @@ test("a garbage session cookie renders signed out, and the client agrees", async
 
 test("a session renewed during the render (updateAge) reaches the browser's cookie jar", async () => {
   const server = await startExample(RENEWING_URL);
-  const context = await browser.newContext();
-  await signUp(context, RENEWING_URL, "Leptos Renewed");
-  const expiry = async () =>
-    (await context.cookies(server.url)).find((c) => c.name === "better-auth.session_token")?.expires;
-  const before = await expiry();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const response = await context.request.get(server.url);
-  assert.match(await response.text(), /Signed in as (<!-- -->|<!>)?Leptos Renewed/);
-  const renewed = await expiry();
-  console.log(`Leptos SSR: session cookie expiry moved by the render's read: +${(renewed - before).toFixed(1)} s`);
-  assert.ok(renewed >= before + 1, `the renewed cookie arrived (${before} -> ${renewed})`);
-  await context.close();
+  await checkRenewal({ browser, server, renewingUrl: RENEWING_URL, userName: "Leptos Renewed" });
 });
 
 test("Better Auth unreachable, slow or misaddressed: signed out with a typed error, in time, and the page hydrates", async () => {
-  const cases = [
-    { name: "unreachable", url: process.env.BA_TEST_REFUSED_URL, code: "NETWORK", then: ["Signed out"] },
-    { name: "misaddressed (wrong AUTH_URL)", url: `${SERVER_URL}/not-here`, code: "NOT_FOUND", then: ["Signed out"] },
-    // The trusted instance: the browser's own read reaches Better Auth and finds the user.
-    { name: "slower than the timeout", server: main, code: "TIMEOUT", slow: true, then: ["Signed out", "Signed in as Leptos Slow"] },
-  ];
-  for (const { name, url, server: given, code, slow, then } of cases) {
-    const server = given ?? (await startExample(url));
-    const context = await browser.newContext();
-    if (slow) {
-      await signUp(context, SERVER_URL, "Leptos Slow");
-      const fault = await fetch(`${SERVER_URL}/__test/faults`, {
-        method: "POST",
-        body: JSON.stringify({ path: "/api/auth/get-session", delayMs: TIMEOUT_MS + 1500 }),
-      });
-      assert.equal(fault.status, 200);
-    }
-    const logged = server.stderr.length;
-    const seen = await firstLoad(context, server.url);
-    const log = server.stderr.slice(logged);
-    console.log(`Leptos SSR, ${name}: signed out in ${seen.loadMs} ms, logged ${log.trim().split("\n").at(-1)}`);
-    assert.equal(seen.html, "Signed out", name);
-    assert.deepEqual(seen.texts, then, name);
-    assert.ok(seen.reads >= 1, `${name}: the client read for itself`);
-    assert.ok(seen.loadMs < TIMEOUT_MS + 1000, `${name}: page in ${seen.loadMs} ms`);
-    assert.match(log, new RegExp(`session read failed during render: ${code}: `), name);
-    assert.deepEqual(hydrationWarnings(seen.console), [], name);
-    await context.close();
-  }
+  await checkFailedReads({
+    browser,
+    serverUrl: SERVER_URL,
+    refusedUrl: process.env.BA_TEST_REFUSED_URL,
+    timeoutMs: TIMEOUT_MS,
+    userName: "Leptos Slow",
+    // The trusted instance for the slow case: the browser's own read reaches Better Auth.
+    exampleFor: (url) => (url === SERVER_URL ? main : startExample(url)),
+    load: firstLoad,
+  });
 });

@@ -1,5 +1,5 @@
-// The packed npm package as users meet it: a React app built with Vite and a plain ESM
-// page with no bundler. Each: sign up, see the name, reload and still be signed in,
+// The packed npm package as users meet it: React, Vue and Svelte apps built with Vite,
+// and a plain ESM page with no bundler. Each: sign up, see the name, reload and still be signed in,
 // sign out.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -13,7 +13,12 @@ after(async () => {
   await browser?.close();
 });
 
-for (const [app, path] of [["React app built with Vite", "/react/"], ["plain ESM page", "/plain/"]]) {
+for (const [app, path] of [
+  ["React app built with Vite", "/react/"],
+  ["Vue app built with Vite", "/vue/"],
+  ["Svelte app built with Vite", "/svelte/"],
+  ["plain ESM page", "/plain/"],
+]) {
   test(`${app}: sign up, see the name, reload, sign out`, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

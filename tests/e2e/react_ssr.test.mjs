@@ -14,7 +14,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, SERVER_URL } from "./browser.mjs";
-import { startServer, stopServers, signUp, firstLoad as load, hydrationWarnings } from "./ssr.mjs";
+import { startServer, stopServers, signUp, firstLoad as load, hydrationWarnings, checkFailedReads, checkRenewal } from "./ssr.mjs";
 
 const EXAMPLE = new URL("../../examples/react-ssr/", import.meta.url).pathname;
 const RENEWING_URL = process.env.BA_TEST_RENEWING_SERVER_URL;
@@ -116,53 +116,26 @@ test("a garbage session cookie renders signed out, and the client agrees", async
 
 test("a session renewed during the render (updateAge) reaches the browser's cookie jar", async () => {
   const server = await startExample("ours", RENEWING_URL);
-  const context = await browser.newContext();
-  await signUp(context, RENEWING_URL, "Ssr Renewed");
-  const expiry = async () =>
-    (await context.cookies(server.url)).find((c) => c.name === "better-auth.session_token")?.expires;
-  const before = await expiry();
-  assert.ok(before > 0, "signed up with a persistent session cookie");
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const seen = await firstLoad(context, server.url);
-  assert.equal(seen.html, "Signed in as Ssr Renewed");
-  const renewed = await expiry();
-  console.log(`session cookie expiry moved by the SSR read: +${(renewed - before).toFixed(1)} s`);
-  assert.ok(renewed >= before + 1, `the renewed cookie arrived (${before} -> ${renewed})`);
-  await context.close();
+  await checkRenewal({ browser, server, renewingUrl: RENEWING_URL, userName: "Ssr Renewed" });
 });
 
 test("Better Auth unreachable, slow or not Better Auth: signed out with a typed error, in time, and the page hydrates", async () => {
-  // The page says signed out; the client, told the server could not read, reads once
-  // itself (through the example's /api/auth): it finds nobody when Better Auth is down
-  // or misaddressed, and the user when Better Auth was only slow.
-  const cases = [
-    { name: "unreachable", url: process.env.BA_TEST_REFUSED_URL, code: "NETWORK", then: ["Signed out"] },
-    { name: "not Better Auth (wrong AUTH_URL)", url: `${SERVER_URL}/not-here`, code: "NOT_FOUND", then: ["Signed out"] },
-    { name: "slower than the timeout", url: SERVER_URL, code: "TIMEOUT", slow: true, then: ["Signed out", "Signed in as Ssr Slow"] },
-  ];
-  for (const { name, url, code, slow, then } of cases) {
-    const server = await startExample("ours", url);
-    const context = await browser.newContext();
-    if (slow) {
-      await signUp(context, SERVER_URL, "Ssr Slow");
-      const fault = await fetch(`${SERVER_URL}/__test/faults`, {
-        method: "POST",
-        body: JSON.stringify({ path: "/api/auth/get-session", delayMs: TIMEOUT_MS + 1500 }),
-      });
-      assert.equal(fault.status, 200);
-    }
-    const seen = await firstLoad(context, server.url);
-    assert.equal(seen.html, "Signed out", name);
-    assert.deepEqual(seen.texts, then, name);
-    assert.ok(seen.reads >= 1, `${name}: the client read for itself`);
-    assert.ok(seen.loadMs < TIMEOUT_MS + 1000, `${name}: page in ${seen.loadMs} ms`);
-    assert.match(server.stderr, new RegExp(`session read failed during render: ${code}: `), name);
-    assert.deepEqual(hydrationWarnings(seen.console), [], name);
-    // Hydrated: React owns the root, and the store agrees with the page.
-    assert.ok(await seen.page.evaluate(() => Object.keys(document.getElementById("root")).some((k) => k.startsWith("__reactContainer"))), name);
-    assert.equal(seen.state.name, slow ? "Ssr Slow" : null, name);
-    assert.equal(seen.state.isPending, false, name);
-    console.log(`${name}: signed out in ${seen.loadMs} ms, logged ${server.stderr.trim().split("\n").at(-1)}`);
-    await context.close();
-  }
+  await checkFailedReads({
+    browser,
+    serverUrl: SERVER_URL,
+    refusedUrl: process.env.BA_TEST_REFUSED_URL,
+    timeoutMs: TIMEOUT_MS,
+    userName: "Ssr Slow",
+    exampleFor: (url) => startExample("ours", url),
+    load: firstLoad,
+    async check(seen, { name, slow }) {
+      // Hydrated: React owns the root, and the store agrees with the page.
+      const owned = await seen.page.evaluate(() =>
+        Object.keys(document.getElementById("root")).some((k) => k.startsWith("__reactContainer")),
+      );
+      assert.ok(owned, name);
+      assert.equal(seen.state.name, slow ? "Ssr Slow" : null, name);
+      assert.equal(seen.state.isPending, false, name);
+    },
+  });
 });

@@ -78,3 +78,70 @@ export async function firstLoad(context, url, hydrated) {
 // Leptos logs "hydration error".
 export const hydrationWarnings = (messages) =>
   messages.filter((m) => /hydrat|did not match|server rendered|Minified React error #(418|423|425)/i.test(m));
+
+/** Makes the test server's next get-session slower than `ms`. */
+async function slowNextRead(serverUrl, ms) {
+  const fault = await fetch(`${serverUrl}/__test/faults`, {
+    method: "POST",
+    body: JSON.stringify({ path: "/api/auth/get-session", delayMs: ms }),
+  });
+  assert.equal(fault.status, 200);
+}
+
+/**
+ * The cases where the server cannot read the session while rendering: Better Auth
+ * unreachable, misaddressed (a 404), slower than the render's timeout. Each renders
+ * signed out in time with the typed error on the server's stderr, with no hydration
+ * warning; the client reads for itself, finding nobody, or the user when Better Auth was
+ * only slow. `exampleFor(url)` gives a started example whose Better Auth is `url` (for
+ * the slow case, `serverUrl`, whose origin the example's page may call); `load` is the
+ * test's firstLoad; `check(seen, case)` adds the framework's own checks.
+ */
+export async function checkFailedReads({ browser, serverUrl, refusedUrl, timeoutMs, userName, exampleFor, load, check }) {
+  const cases = [
+    { name: "unreachable", url: refusedUrl, code: "NETWORK", then: ["Signed out"] },
+    { name: "misaddressed (wrong AUTH_URL)", url: `${serverUrl}/not-here`, code: "NOT_FOUND", then: ["Signed out"] },
+    { name: "slower than the timeout", url: serverUrl, code: "TIMEOUT", slow: true, then: ["Signed out", `Signed in as ${userName}`] },
+  ];
+  for (const item of cases) {
+    const server = await exampleFor(item.url);
+    const context = await browser.newContext();
+    if (item.slow) {
+      await signUp(context, serverUrl, userName);
+      await slowNextRead(serverUrl, timeoutMs + 1500);
+    }
+    const logged = server.stderr.length;
+    const seen = await load(context, server.url);
+    const log = server.stderr.slice(logged);
+    console.log(`${item.name}: signed out in ${seen.loadMs} ms, logged ${log.trim().split("\n").at(-1)}`);
+    assert.equal(seen.html, "Signed out", item.name);
+    assert.deepEqual(seen.texts, item.then, item.name);
+    assert.ok(seen.reads >= 1, `${item.name}: the client read for itself`);
+    assert.ok(seen.loadMs < timeoutMs + 1000, `${item.name}: page in ${seen.loadMs} ms`);
+    assert.match(log, new RegExp(`session read failed during render: ${item.code}: `), item.name);
+    assert.deepEqual(hydrationWarnings(seen.console), [], item.name);
+    await check?.(seen, item);
+    await context.close();
+  }
+}
+
+/**
+ * A session Better Auth renews while the example renders (its server's updateAge is
+ * 1 s) reaches the browser's cookie jar: the session cookie's expiry moves forward.
+ * `server` is the started example in front of `renewingUrl`.
+ */
+export async function checkRenewal({ browser, server, renewingUrl, userName }) {
+  const context = await browser.newContext();
+  await signUp(context, renewingUrl, userName);
+  const expiry = async () =>
+    (await context.cookies(server.url)).find((c) => c.name === "better-auth.session_token")?.expires;
+  const before = await expiry();
+  assert.ok(before > 0, "signed up with a persistent session cookie");
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const html = await (await context.request.get(server.url)).text();
+  assert.match(html.replace(/<!--?[^>]*-?->|<!>/g, ""), new RegExp(`Signed in as ${userName}`));
+  const renewed = await expiry();
+  console.log(`session cookie expiry moved by the render's read: +${(renewed - before).toFixed(1)} s`);
+  assert.ok(renewed >= before + 1, `the renewed cookie arrived (${before} -> ${renewed})`);
+  await context.close();
+}
