@@ -28,7 +28,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  stopServers();
+  await stopServers();
 });
 
 function startExample(authUrl, port = 0) {

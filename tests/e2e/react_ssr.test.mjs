@@ -27,7 +27,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  stopServers();
+  await stopServers();
 });
 
 /** Starts the example's server (`build`: ours or official) against `authUrl`. */

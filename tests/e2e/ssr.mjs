@@ -1,32 +1,25 @@
 // Shared by the server-rendering tests (react_ssr, leptos_ssr): start an example's
 // server, sign a user up, and watch a page's first load.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { startProcess, stopProcess } from "./servers.mjs";
 import { uniqueEmail, PASSWORD } from "./browser.mjs";
 
 const started = [];
 
-/** Starts `command args` with `env` added; resolves once it prints its URL. */
+/** Starts `command args` with `env` added; resolves once it prints its URL. `stderr`
+ * collects what it logs from then on. */
 export async function startServer(command, args, env) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const server = { child, stderr: "" };
+  const found = (line) => line.match(/http:\/\/127\.0\.0\.1:\d+(?=\/)/)?.[0];
+  const { child, value } = await startProcess(command, args, env, found);
+  const server = { child, url: value, stderr: "" };
   child.stderr.on("data", (chunk) => (server.stderr += chunk));
   started.push(server);
-  server.url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (found) resolve(found[0].replace(/\/$/, ""));
-    });
-    child.on("exit", (code) => reject(new Error(`${command} exited (${code}): ${server.stderr}`)));
-  });
   return server;
 }
 
 /** Stops every server startServer started. */
 export function stopServers() {
-  for (const server of started.splice(0)) server.child.kill();
+  return Promise.all(started.splice(0).map((server) => stopProcess(server.child)));
 }
 
 /** Signs a new user up on `authUrl` in `context` (the cookie is host-wide: 127.0.0.1). */
