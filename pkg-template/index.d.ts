@@ -137,34 +137,53 @@ export interface SessionOptions {
 
 /** better-fetch's per-call options, the part this client honours. */
 export interface FetchOptions<T = unknown> {
-  /** "GET" or "POST" (Better Auth's endpoints take no other). Default: POST with a body, else GET. */
+  /** "GET", "POST", "PUT", "PATCH" or "DELETE". Default: POST with a body, else GET. */
   method?: string;
   body?: Record<string, unknown>;
   /** Sent as the query string; undefined and null values are left out. */
   query?: Record<string, string | number | boolean | null | undefined>;
-  /** Sent with the call (client-wide ones first, the call's win); the session store's
-   * own reads do not carry them. */
+  /** Sent with the call (the call's win over client-wide ones); client-wide ones are
+   * also sent with the session store's own reads. */
   headers?: Record<string, string> | [string, string][] | Headers;
+  /** better-fetch's Authorization header (each part a value or a function giving one,
+   * read at each request); client-wide, also on the session store's own reads. */
+  auth?:
+    | { type: "Bearer"; token: AuthValue }
+    | { type: "Basic"; username: AuthValue; password: AuthValue }
+    | { type: "Custom"; prefix: AuthValue; value: AuthValue };
+  /** The `fetch` to call instead of the page's (client-wide: every request, the
+   * session store's reads included). */
+  customFetchImpl?: (input: string, init: RequestInit) => Promise<Response>;
   /** Resolve with the data and reject with the error, instead of `{data, error}`. */
   throw?: boolean;
-  onRequest?: (context: { request: FetchRequest }) => void | Promise<void>;
+  /** Gets the request itself: changes to its `headers` and `body`, or an object returned
+   * with new ones, are what is sent. */
+  onRequest?: (request: FetchRequest) => void | Partial<FetchRequest> | Promise<void | Partial<FetchRequest>>;
   onResponse?: (context: { request: FetchRequest; data: unknown; error: AuthError | null }) => void | Promise<void>;
   onSuccess?: (context: { request: FetchRequest; data: T }) => void | Promise<void>;
   onError?: (context: { request: FetchRequest; error: AuthError }) => void | Promise<void>;
-  /** On a path-proxy call: do not set the plugins' signals after it succeeds. */
+  /** Do not refresh the session store (nor set the plugins' signals) after the call
+   * succeeds, whatever its path. */
   disableSignal?: boolean;
   /** Client-wide only: better-fetch plugins whose hooks run on every call. */
   plugins?: FetchPlugin[];
 }
 
+/** A part of `fetchOptions.auth`: a value, or a function giving one at each request. */
+export type AuthValue = string | undefined | (() => string | undefined | Promise<string | undefined>);
+
 /**
- * A better-fetch plugin (client plugins' `fetchPlugins`, `fetchOptions.plugins`): its
- * hooks run on every call, before the call's own. `init` is not run (requests go
- * through the wasm's transport).
+ * A better-fetch plugin (client plugins' `fetchPlugins`, `fetchOptions.plugins`): `init`
+ * may change each call's path and options first; its hooks run on every call, before
+ * the call's own.
  */
 export interface FetchPlugin {
   id: string;
   name?: string;
+  init?: (
+    url: string,
+    options: FetchOptions,
+  ) => { url: string; options?: FetchOptions } | Promise<{ url: string; options?: FetchOptions }>;
   hooks?: Pick<FetchOptions, "onRequest" | "onResponse" | "onSuccess" | "onError">;
 }
 
@@ -174,6 +193,7 @@ export interface FetchRequest {
   method: string;
   body?: Record<string, unknown>;
   query?: Record<string, string | number | boolean | null | undefined>;
+  headers: Headers;
   retry: number;
 }
 

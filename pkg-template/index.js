@@ -50,6 +50,26 @@ function revive(value, freeze) {
 
 const localError = (code, message) => ({ status: 0, statusText: "", code, message });
 
+/** better-fetch's `auth` option as an Authorization value (Bearer, Basic, Custom; each
+ * part a value or a function giving one), or undefined. */
+async function authorization(auth) {
+  const [a, b] = await Promise.all(
+    [auth?.token ?? auth?.username ?? auth?.prefix, auth?.password ?? auth?.value].map((v) =>
+      typeof v === "function" ? v() : v,
+    ),
+  );
+  const type = auth?.type;
+  if (type === "Bearer") return a ? `Bearer ${a}` : undefined;
+  if (type === "Basic") return a && b ? `Basic ${btoa(`${a}:${b}`)}` : undefined;
+  if (type === "Custom") return b ? `${a ?? ""} ${b}` : undefined;
+}
+
+/** `base` with the headers of `extra` it does not have (a Headers, pairs or an object). */
+function addHeaders(base, extra) {
+  for (const [name, value] of new Headers(extra)) if (!base.has(name)) base.set(name, value);
+  return base;
+}
+
 /** better-auth's default fetch plugin: an answer `{url, redirect: true}` (social
  * sign-in's provider URL) navigates there, unless its scheme runs code. */
 const redirectPlugin = {
@@ -248,14 +268,17 @@ function createSessionStore(getClient, loaded, prefetch) {
   };
 }
 
-/** `baseURL` as the wasm takes it: absolute, resolved against the page when relative;
- * the official default `/api/auth` on the page's origin. */
+/** `baseURL` as the wasm takes it: absolute, resolved against the page when relative,
+ * `/api/auth` added when it has no path (as the official client and the wasm do); the
+ * official default `/api/auth` on the page's origin. */
 function resolveBaseURL(options) {
   const page = globalThis.location?.href;
   let base = options.baseURL ?? (page ? "/api/auth" : "");
   if (options.basePath) base = base.replace(/\/+$/, "") + options.basePath;
   try {
-    return page ? new URL(base, page).href.replace(/\/+$/, "") : base;
+    const url = new URL(base, page);
+    if (url.pathname === "/" && !url.search) url.pathname = "/api/auth";
+    return url.href.replace(/\/+$/, "");
   } catch {
     return base;
   }
@@ -282,52 +305,81 @@ export function createAuthClient(options = {}) {
     return typeof value === "boolean" || (typeof value === "number" && value >= 0) ? Number(value) : NaN;
   });
   const baseURL = resolveBaseURL(options);
+  const clientOptions = options.fetchOptions ?? {};
+  // Every request's fetch, the store's reads included: customFetchImpl, with the
+  // client-wide headers and auth where the call set none.
+  const clientFetch = async (url, init) => {
+    const headers = addHeaders(new Headers(init.headers), clientOptions.headers);
+    const auth = await authorization(clientOptions.auth);
+    if (auth && !headers.has("authorization")) headers.set("authorization", auth);
+    return (clientOptions.customFetchImpl ?? fetch)(url, { ...init, headers });
+  };
   let inner;
   const getClient = () =>
-    loadWasm().then(() => (inner ??= session.adopt(wasm.createAuthClient(baseURL, new Float64Array(numbers)))));
+    loadWasm().then(
+      () => (inner ??= session.adopt(wasm.createAuthClient(baseURL, new Float64Array(numbers), clientFetch))),
+    );
 
   // better-fetch plugins in the official order, their hooks run before the call's own:
   // the client-wide hooks, fetchOptions.plugins, the redirect plugin (unless
   // disableDefaultFetchPlugins), the client plugins' fetchPlugins.
   let fetchPlugins;
   /** Runs hook `name` of every fetch plugin, then the call's own (`own`). */
-  async function runHooks(name, own, context) {
-    fetchPlugins ??= [
-      { hooks: options.fetchOptions },
-      ...(options.fetchOptions?.plugins ?? []),
+  const allFetchPlugins = () =>
+    (fetchPlugins ??= [
+      { hooks: clientOptions },
+      ...(clientOptions.plugins ?? []),
       ...(options.disableDefaultFetchPlugins ? [] : [redirectPlugin]),
       ...plugins.flatMap((plugin) => plugin.fetchPlugins ?? []),
-    ];
-    for (const plugin of [...fetchPlugins, { hooks: own }]) await plugin?.hooks?.[name]?.(context);
+    ]);
+  /** Runs hook `name` of every fetch plugin, then the call's own (`own`); an object a
+   * hook returns is merged into the context, as better-fetch does. */
+  async function runHooks(name, own, context) {
+    for (const plugin of [...allFetchPlugins(), { hooks: own }]) {
+      const changed = await plugin?.hooks?.[name]?.(context);
+      if (changed && typeof changed === "object") Object.assign(context, changed);
+    }
   }
 
-  /** better-fetch's call shape: `$fetch(path, {method, body, query, headers, throw, on*})`. */
+  /** better-fetch's call shape: `$fetch(path, {method, body, query, headers, auth,
+   * customFetchImpl, throw, disableSignal, on*})`. */
   async function $fetch(path, fetchOptions = {}) {
-    const opts = { ...options.fetchOptions, ...fetchOptions };
+    let opts = { ...clientOptions, ...fetchOptions };
+    // Fetch plugins' `init` may change the path and the options first.
+    for (const plugin of allFetchPlugins()) {
+      if (plugin.init) ({ url: path, options: opts = opts } = await plugin.init(path, opts));
+    }
+    if (path.startsWith(baseURL)) path = path.slice(baseURL.length);
     let result;
-    // Client-wide headers, then the call's (a Headers, pairs or a plain object).
+    // The call's headers and auth, then the client-wide ones (a Headers, pairs or an object).
     let headers;
     try {
-      headers = new Headers(options.fetchOptions?.headers);
-      for (const [name, value] of new Headers(fetchOptions.headers)) headers.set(name, value);
+      headers = addHeaders(new Headers(fetchOptions.headers), opts.headers);
+      const auth = await authorization(opts.auth);
+      if (auth && !headers.has("authorization")) headers.set("authorization", auth);
     } catch (err) {
       result = { data: null, error: localError("INVALID_HEADER", `A header cannot be sent (${err?.message ?? err}); nothing was sent.`) };
     }
+    const method = (opts.method ?? (opts.body === undefined ? "GET" : "POST")).toUpperCase();
+    // What better-fetch hands its hooks (plugins' query atoms read `request`); the
+    // onRequest hooks may change its headers and body.
+    const request = { url: `${baseURL}${path}`, method, body: opts.body, query: opts.query, headers, retry: 0 };
+    // onRequest gets the request itself, as better-fetch hands it.
+    if (!result) await runHooks("onRequest", fetchOptions, request);
     let body;
     try {
-      body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+      body = request.body === undefined ? undefined : JSON.stringify(request.body);
     } catch (err) {
-      result = { data: null, error: localError("INVALID_BODY", `The request body cannot be sent as JSON (${err?.message ?? err}).`) };
+      result ??= { data: null, error: localError("INVALID_BODY", `The request body cannot be sent as JSON (${err?.message ?? err}).`) };
     }
-    const method = (opts.method ?? (body === undefined ? "GET" : "POST")).toUpperCase();
-    // What better-fetch hands its hooks (plugins' query atoms read `request`).
-    const request = { url: `${baseURL}${path}`, method, body: opts.body, query: opts.query, retry: 0 };
     if (!result) {
-      await runHooks("onRequest", fetchOptions, { request });
       try {
         const client = await getClient();
-        const custom = [...headers.keys()].length ? headers : undefined;
-        result = { data: revive(await client.request(method, path + queryString(opts.query), body, custom)), error: null };
+        const call = { headers: request.headers, fetch: opts.customFetchImpl };
+        result = {
+          data: revive(await client.request(method, path + queryString(opts.query), body, call, !!opts.disableSignal)),
+          error: null,
+        };
       } catch (error) {
         result = { data: null, error: error?.code ? error : loadError(error) };
       }
@@ -368,14 +420,14 @@ export function createAuthClient(options = {}) {
     });
   }
 
-  /** The read the store's first subscriber starts while the wasm loads (plain fetch;
+  /** The read the store's first subscriber starts while the wasm loads (the client's fetch, no wasm;
    * any failure leaves the read to the store, with its typed errors and retries). */
   const prefetch = () => {
     const timeout = numbers[7] || 10000;
     return Promise.race([
       // In a Promise: a wrapped fetch that throws at once must not throw here.
       new Promise((resolve) =>
-        resolve(fetch(`${baseURL}/get-session`, { credentials: "include", signal: AbortSignal.timeout?.(timeout) })),
+        resolve(clientFetch(`${baseURL}/get-session`, { method: "GET", credentials: "include", signal: AbortSignal.timeout?.(timeout) })),
       )
         .then((response) => (response.ok ? response.json() : undefined))
         .catch(() => undefined),

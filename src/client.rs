@@ -70,16 +70,21 @@ impl AuthClient {
     /// Values that cannot work are adjusted: polling no faster than once a second,
     /// retries no sooner than 100 ms, a timeout of 0 meaning the default one.
     pub fn with_options(base_url: &str, options: SessionOptions) -> Result<Self, AuthError> {
-        let options = options.sanitized();
         let base = BaseUrl::parse(base_url)?;
-        let transport = Transport::new(base, options.request_timeout_ms);
+        Ok(Self::with_transport(Transport::new(base, 0), options))
+    }
+
+    /// A client sending its requests with `transport` (its timeout set from `options`).
+    pub(crate) fn with_transport(transport: Transport, options: SessionOptions) -> Self {
+        let options = options.sanitized();
+        let transport = transport.with_timeout(options.request_timeout_ms);
         #[cfg(target_arch = "wasm32")]
         let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
         #[cfg(not(target_arch = "wasm32"))]
         let seed = 1;
-        Ok(Self {
+        Self {
             inner: Inner::new(transport, options, seed),
-        })
+        }
     }
 
     /// The checked base URL of the auth API, such as `http://127.0.0.1:3000/api/auth`.
@@ -154,12 +159,9 @@ impl AuthClient {
         method: Method,
         path: &str,
         body: Option<String>,
-        headers: Option<&web_sys::Headers>,
+        call: &wasm_bindgen::JsValue,
     ) -> Result<JsonResponse, AuthError> {
-        self.inner
-            .transport
-            .request(method, path, body, headers)
-            .await
+        self.inner.transport.request(method, path, body, call).await
     }
 
     /// The store's states as they change, without counting as a subscriber.

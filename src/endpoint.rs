@@ -110,21 +110,28 @@ impl AuthClient {
         path: &str,
         body: Option<String>,
     ) -> Result<JsonResponse, AuthError> {
-        self.send_with_headers(method, path, body, None).await
+        self.send_with(method, path, body, &wasm_bindgen::JsValue::UNDEFINED, true)
+            .await
     }
 
-    /// [`AuthClient::send`] with headers of the caller's own for this request (the JS
-    /// face's `fetchOptions.headers`); the reads it makes on the way do not carry them.
-    pub(crate) async fn send_with_headers(
+    /// [`AuthClient::send`] with the caller's own `{headers, fetch}` for this request
+    /// (the JS face's `fetchOptions`; the reads it makes on the way do not use them),
+    /// and without the store effect when `signal` is false (`disableSignal`).
+    pub(crate) async fn send_with(
         &self,
         method: Method,
         path: &str,
         body: Option<String>,
-        headers: Option<&web_sys::Headers>,
+        call: &wasm_bindgen::JsValue,
+        signal: bool,
     ) -> Result<JsonResponse, AuthError> {
         crate::transport::in_browser()?;
         let mut body = body;
-        let effect = Effect::of(path);
+        let effect = if signal {
+            Effect::of(path)
+        } else {
+            Effect::None
+        };
         let reads_body = matches!(effect, Effect::Revoked(_) | Effect::DeviceRevoked(_));
         let parsed = body
             .as_deref()
@@ -146,7 +153,7 @@ impl AuthClient {
         if method == Method::Post && body.is_none() {
             body = Some("{}".into());
         }
-        let response = self.request(method, path, body, headers).await?;
+        let response = self.request(method, path, body, call).await?;
         match effect {
             Effect::None => {}
             Effect::SignedIn => self.notify(Event::SignedIn),
@@ -199,7 +206,12 @@ impl AuthClient {
     /// The token of this user's active session with this id.
     async fn token_of_session(&self, id: &str) -> Result<String, AuthError> {
         let sessions = self
-            .request(Method::Get, "/list-sessions", None, None)
+            .request(
+                Method::Get,
+                "/list-sessions",
+                None,
+                &wasm_bindgen::JsValue::UNDEFINED,
+            )
             .await?;
         sessions
             .body

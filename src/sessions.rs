@@ -15,6 +15,7 @@ use crate::store::SessionState;
 use crate::transport::Method;
 use std::sync::Arc;
 use std::task::Poll;
+use wasm_bindgen::JsValue;
 
 impl AuthClient {
     /// The current session, read with `query`'s flags (sent only when true). A one-off
@@ -101,7 +102,7 @@ impl AuthClient {
             return Ok(state.data.map(|d| d.session.token.clone()));
         }
         let read: Option<SessionData> = self
-            .request(Method::Get, "/get-session", None, None)
+            .request(Method::Get, "/get-session", None, &JsValue::UNDEFINED)
             .await?
             .decode()?;
         Ok(read.map(|d| d.session.token))

@@ -175,7 +175,7 @@ impl Inner {
                 "/get-session"
             };
             let outcome = transport
-                .request_with(Method::Get, path, None, None, &controller)
+                .request_with(Method::Get, path, None, &JsValue::UNDEFINED, &controller)
                 .await
                 .and_then(|response| {
                     let data: Option<SessionData> = response.decode()?;

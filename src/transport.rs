@@ -1,35 +1,36 @@
 //! [`Transport`]: one HTTP call to the auth server, and every way it can fail turned
 //! into an [`AuthError`].
 //!
-//! Calls the global `fetch` directly (web-sys; gloo-net's request builder pulled
-//! `core::fmt` into the wasm) with `credentials: "include"` (the session cookie is
-//! HttpOnly; the browser sends it), a timeout that aborts the request and its body, and
-//! the browser's own JSON parser. Owns no state beyond the base URL and the timeout.
+//! The IO is `src/transport.js` (fetch with `credentials: "include"`, the deadline that
+//! aborts the request and its body, the length bound, the browser's own JSON parser):
+//! one await here, where the same steps written with web-sys cost the wasm about 3 KB.
+//! This side turns its answer into the typed result. Owns no state beyond the base URL,
+//! the timeout and the `fetch` to call.
 
 use crate::base_url::BaseUrl;
 use crate::decode::Decode;
 use crate::error::{AuthError, ErrorCode};
-use gloo_timers::callback::Timeout;
 use js_sys::Promise;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, Headers, RequestCredentials, RequestInit, RequestRedirect, Response,
-    ResponseType,
-};
+use web_sys::AbortController;
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/transport.js")]
 extern "C" {
-    /// The global `fetch`: in a window and in a worker alike. A wrapped `fetch` may throw
-    /// at once or return something other than a Promise: both are caught.
-    #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(input: &str, init: &RequestInit) -> Result<JsValue, JsValue>;
-
-    /// `JSON.parse` of a JS string: the body is never copied into the wasm's memory.
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    fn json_parse(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+    /// The request's IO (`src/transport.js`): fetch with its deadline, and the answer
+    /// read as JSON within it. Resolves `[status, statusText, retryAfter, body,
+    /// unparsed]`; rejects with a number: 0 network, 1 timeout, 2 redirect, 3 too large.
+    #[wasm_bindgen(js_name = send)]
+    fn js_send(
+        fetch: &JsValue,
+        url: &str,
+        method: &str,
+        body: Option<String>,
+        call: &JsValue,
+        timeout_ms: u32,
+        max_length: u32,
+        controller: &AbortController,
+    ) -> Promise;
 }
 
 /// The largest answer read, in UTF-16 code units (about 8 MB of ASCII JSON): a larger one
@@ -53,13 +54,45 @@ pub(crate) fn in_browser() -> Result<(), AuthError> {
     Err(err)
 }
 
-/// The HTTP method of a call (Better Auth's endpoints take no other).
+/// The HTTP method of a call. Better Auth's own endpoints take GET and POST; plugins'
+/// may take the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     /// A read: no body.
     Get,
-    /// A change: a JSON body.
+    /// A change: a JSON body (`{}` when none is given).
     Post,
+    /// PUT, with a JSON body if given.
+    Put,
+    /// PATCH, with a JSON body if given.
+    Patch,
+    /// DELETE, with a JSON body if given.
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire (`"GET"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+
+    /// The method named `name` (upper case, as on the wire).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "GET" => Self::Get,
+            "POST" => Self::Post,
+            "PUT" => Self::Put,
+            "PATCH" => Self::Patch,
+            "DELETE" => Self::Delete,
+            _ => return None,
+        })
+    }
 }
 
 /// A successful (2xx) response whose body is JSON.
@@ -83,15 +116,35 @@ impl JsonResponse {
 pub(crate) struct Transport {
     base: BaseUrl,
     timeout_ms: u32,
+    /// The `fetch` to call; `undefined` for the global one.
+    fetch: JsValue,
 }
 
 impl Transport {
     pub fn new(base: BaseUrl, timeout_ms: u32) -> Self {
-        Self { base, timeout_ms }
+        Self {
+            base,
+            timeout_ms,
+            fetch: JsValue::UNDEFINED,
+        }
     }
 
     pub fn base(&self) -> &BaseUrl {
         &self.base
+    }
+
+    /// The same transport with this timeout (ms).
+    pub fn with_timeout(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = timeout_ms;
+        self
+    }
+
+    /// Calls `fetch` (a function with the global `fetch`'s signature) instead of the
+    /// global one.
+    #[cfg(feature = "js")]
+    pub fn with_fetch(mut self, fetch: JsValue) -> Self {
+        self.fetch = fetch;
+        self
     }
 
     /// Sends one request with an optional JSON body (already serialized) and returns
@@ -101,150 +154,82 @@ impl Transport {
         method: Method,
         path: &str,
         json_body: Option<String>,
-        headers: Option<&Headers>,
+        call: &JsValue,
     ) -> Result<JsonResponse, AuthError> {
         in_browser()?;
         let controller =
             AbortController::new().map_err(|_| AuthError::local(ErrorCode::Network))?;
-        self.request_with(method, path, json_body, headers, &controller)
+        self.request_with(method, path, json_body, call, &controller)
             .await
     }
 
     /// Like [`Transport::request`], abortable through `controller` (an aborted request
     /// fails with [`ErrorCode::Network`]; the timeout uses the same controller).
-    /// `extra_headers`: the caller's own headers (the JSON content type is added to
-    /// them when there is a body).
+    /// `call`: the caller's own `{headers, fetch}` for this request, or `undefined`
+    /// (the JSON content type is added to the headers when there is a body).
     pub async fn request_with(
         &self,
         method: Method,
         path: &str,
         json_body: Option<String>,
-        extra_headers: Option<&Headers>,
+        call: &JsValue,
         controller: &AbortController,
     ) -> Result<JsonResponse, AuthError> {
-        let network = || AuthError::local(ErrorCode::Network);
-        let timed_out = Rc::new(Cell::new(false));
-        // The deadline aborts the request and also rejects `deadline`, which every wait
-        // below races: a wrapped fetch that ignores the abort signal cannot hang a call.
-        let reject: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
-        let deadline = {
-            let reject = Rc::clone(&reject);
-            Promise::new(&mut move |_, rejecter| {
-                reject.replace(Some(rejecter));
-            })
+        let sent = JsFuture::from(js_send(
+            &self.fetch,
+            &self.base.endpoint(path),
+            method.as_str(),
+            json_body,
+            call,
+            self.timeout_ms,
+            MAX_BODY_LENGTH,
+            controller,
+        ))
+        .await;
+        let answer = match sent {
+            Ok(answer) => js_sys::Array::from(&answer),
+            Err(reason) => return Err(failure(reason.as_f64())),
         };
-        let _deadline = {
-            let controller = controller.clone();
-            let timed_out = Rc::clone(&timed_out);
-            Timeout::new(self.timeout_ms, move || {
-                timed_out.set(true);
-                controller.abort();
-                if let Some(rejecter) = reject.take() {
-                    let _ = rejecter.call0(&JsValue::UNDEFINED);
-                }
-            })
-        };
-        let within_deadline = |promise: &JsValue| {
-            JsFuture::from(Promise::race(&js_sys::Array::of2(promise, &deadline)))
-        };
-        let failed = |timed_out: &Cell<bool>| {
-            AuthError::local(if timed_out.get() {
-                ErrorCode::Timeout
-            } else {
-                ErrorCode::Network
-            })
-        };
-
-        let init = RequestInit::new();
-        init.set_method(match method {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        });
-        init.set_credentials(RequestCredentials::Include);
-        init.set_signal(Some(&controller.signal()));
-        if json_body.is_some() || extra_headers.is_some() {
-            let headers = match extra_headers {
-                Some(headers) => headers.clone(),
-                None => Headers::new().map_err(|_| network())?,
-            };
-            if let Some(body) = json_body {
-                // A redirect is not followed with a body (a password must not be re-sent
-                // to wherever a 307 points); Better Auth answers JSON, never 3xx.
-                init.set_redirect(RequestRedirect::Manual);
-                headers
-                    .set("content-type", "application/json")
-                    .map_err(|_| network())?;
-                init.set_body(&JsValue::from_str(&body));
-            }
-            init.set_headers(&headers);
-        }
-
-        let called = global_fetch(&self.base.endpoint(path), &init).map_err(|_| network())?;
-        let response: Response = within_deadline(&called)
-            .await
-            .and_then(|value| value.dyn_into())
-            .map_err(|_| failed(&timed_out))?;
-        if response.type_() == ResponseType::Opaqueredirect {
-            return Err(refused(
-                "The server answered with a redirect, which is not followed for a request with a body. Check the base URL: Better Auth answers with JSON.",
-            ));
-        }
-        let status = response.status();
-        let status_text = response.status_text();
-        // Better Auth's own rate limiter sends X-Retry-After; proxies send Retry-After.
-        let headers = response.headers();
-        let retry_after = ["retry-after", "x-retry-after"]
-            .iter()
-            .find_map(|name| headers.get(name).ok().flatten())
-            .as_deref()
-            .and_then(parse_retry_after);
-        let announced = headers
-            .get("content-length")
-            .ok()
-            .flatten()
-            .and_then(|length| length.trim().parse::<u64>().ok());
-        let too_large = || {
-            controller.abort();
-            refused("The server's answer is larger than this client reads (8 MB). Check the base URL and the server.")
-        };
-        if announced.is_some_and(|length| length > u64::from(MAX_BODY_LENGTH)) {
-            return Err(too_large());
-        }
-        // A body cut off by a reset connection or by the timeout fails here.
-        let text: js_sys::JsString = match response.text() {
-            Ok(promise) => within_deadline(&promise)
-                .await
-                .ok()
-                .and_then(|t| t.dyn_into().ok()),
-            Err(_) => None,
-        }
-        .ok_or_else(|| failed(&timed_out))?;
-        if text.length() > MAX_BODY_LENGTH {
-            return Err(too_large());
-        }
-        let parsed = json_parse(&text).ok();
-
+        let status = answer.get(0).as_f64().unwrap_or_default() as u16;
+        let status_text = answer.get(1).as_string().unwrap_or_default();
+        let body = answer.get(3);
+        let parsed = !answer.get(4).is_truthy();
         if (200..300).contains(&status) {
-            return match parsed {
-                Some(body) => Ok(JsonResponse {
+            return if parsed {
+                Ok(JsonResponse {
                     status,
                     status_text,
                     body,
-                }),
-                None => Err(AuthError::invalid_response(status, status_text)),
+                })
+            } else {
+                Err(AuthError::invalid_response(status, status_text))
             };
         }
         let field = |name: &str| {
-            parsed
-                .as_ref()
-                .filter(|body| body.is_object())
+            Some(&body)
+                .filter(|body| parsed && body.is_object())
                 .and_then(|body| js_sys::Reflect::get(body, &JsValue::from_str(name)).ok())
                 .and_then(|value| value.as_string())
         };
         let mut err =
             AuthError::from_response(status, status_text, field("code"), field("message"));
-        err.retry_after = retry_after;
+        err.retry_after = answer.get(2).as_f64().map(|seconds| seconds as u32);
         Err(err)
+    }
+}
+
+/// The error of a request that got no answer to read: `reason` as `src/transport.js`
+/// rejects.
+fn failure(reason: Option<f64>) -> AuthError {
+    match reason.map(|r| r as u8) {
+        Some(1) => AuthError::local(ErrorCode::Timeout),
+        Some(2) => refused(
+            "The server answered with a redirect, which is not followed for a request with a body. Check the base URL: Better Auth answers with JSON.",
+        ),
+        Some(3) => refused(
+            "The server's answer is larger than this client reads (8 MB). Check the base URL and the server.",
+        ),
+        _ => AuthError::local(ErrorCode::Network),
     }
 }
 
@@ -253,18 +238,4 @@ fn refused(message: &'static str) -> AuthError {
     let mut err = AuthError::local(ErrorCode::InvalidResponse);
     err.message = message.into();
     err
-}
-
-/// Reads a `Retry-After` header: seconds, or an HTTP date (seconds from now).
-fn parse_retry_after(value: &str) -> Option<u32> {
-    let value = value.trim();
-    if let Ok(seconds) = value.parse::<u32>() {
-        return Some(seconds);
-    }
-    let at = js_sys::Date::parse(value);
-    if at.is_nan() {
-        return None;
-    }
-    let seconds = ((at - js_sys::Date::now()) / 1_000.0).ceil();
-    Some(if seconds > 0.0 { seconds as u32 } else { 0 })
 }

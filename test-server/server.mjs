@@ -3,7 +3,7 @@
 // SQLite through libsql, schema created by programmatic migration, email and
 // password sign-in (password reset and email verification mail kept in memory: with
 // TEST_FAULTS, GET /__test/mail?to=EMAIL lists what was "sent"), a GitHub social provider
-// (sign-in URLs only; nothing contacts GitHub), the multiSession plugin, and the CORS
+// (sign-in URLs only; nothing contacts GitHub), the multiSession and bearer plugins, and the CORS
 // headers Better Auth leaves to its host. Configured only by environment variables:
 //
 //   PORT             port to listen on (default 0: a free one)
@@ -39,7 +39,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, extname, sep } from "node:path";
 import { betterAuth } from "better-auth";
 import { toNodeHandler } from "better-auth/node";
-import { multiSession, organization, twoFactor } from "better-auth/plugins";
+import { bearer, multiSession, organization, twoFactor } from "better-auth/plugins";
 import { getMigrations } from "better-auth/db/migration";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
 import { createFaults } from "./faults.mjs";
@@ -196,6 +196,7 @@ server.listen(port, HOST, async () => {
     },
     plugins: [
       multiSession(config.maximumSessions ? { maximumSessions: config.maximumSessions } : {}),
+      bearer(),
       ...(config.organization ? [organization()] : []),
       ...(config.twoFactor ? [twoFactor(config.twoFactor === true ? {} : config.twoFactor)] : []),
     ],
@@ -209,7 +210,7 @@ server.listen(port, HOST, async () => {
     if (req.method === "OPTIONS") {
       if (allowed) {
         res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        res.setHeader("Access-Control-Allow-Headers", "content-type");
+        res.setHeader("Access-Control-Allow-Headers", "content-type, authorization");
         res.setHeader("Access-Control-Max-Age", "600");
       }
       res.writeHead(allowed ? 204 : 403).end();

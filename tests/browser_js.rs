@@ -31,17 +31,17 @@ fn get(value: &JsValue, path: &str) -> JsValue {
 }
 
 fn client(base: &str) -> JsAuthClient {
-    create_auth_client(base, &[])
+    create_auth_client(base, &[], JsValue::UNDEFINED)
 }
 
 async fn ok(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {
-    JsFuture::from(client.request(method, path.into(), body, None))
+    JsFuture::from(client.request(method, path.into(), body, JsValue::UNDEFINED, false))
         .await
         .expect("the request succeeds")
 }
 
 async fn failed(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {
-    JsFuture::from(client.request(method, path.into(), body, None))
+    JsFuture::from(client.request(method, path.into(), body, JsValue::UNDEFINED, false))
         .await
         .expect_err("the request fails")
 }
@@ -137,7 +137,7 @@ async fn errors_reject_with_error_objects_with_status_and_code() {
         get(&err, "statusText").as_string().as_deref(),
         Some("Unauthorized")
     );
-    let err = failed(&client, "DELETE", "/sign-out", None).await;
+    let err = failed(&client, "TRACE", "/sign-out", None).await;
     assert_eq!(
         get(&err, "code").as_string().as_deref(),
         Some("INVALID_METHOD")

@@ -3,9 +3,10 @@
 
 use super::error::{error_object, set};
 use super::options;
+use crate::base_url::BaseUrl;
 use crate::client::AuthClient;
 use crate::error::{AuthError, ErrorCode};
-use crate::transport::Method;
+use crate::transport::{Method, Transport};
 use crate::SessionListener;
 use js_sys::{Object, Promise};
 use std::cell::{Cell, RefCell};
@@ -23,11 +24,14 @@ pub struct JsAuthClient {
 
 /// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
 /// relative ones against the page). `options`: numbers by position (see
-/// `OPTION_KEYS` in the wrapper), `NaN` for a default.
+/// `OPTION_KEYS` in the wrapper), `NaN` for a default. `fetch`: the function every
+/// request calls (the store's reads included), `undefined` for the global `fetch`.
 #[wasm_bindgen(js_name = createAuthClient)]
-pub fn create_auth_client(base_url: &str, options: &[f64]) -> JsAuthClient {
+pub fn create_auth_client(base_url: &str, options: &[f64], fetch: JsValue) -> JsAuthClient {
+    let transport = BaseUrl::parse(base_url).map(|base| Transport::new(base, 0).with_fetch(fetch));
     JsAuthClient {
-        client: AuthClient::with_options(base_url, options::from_numbers(options)),
+        client: transport
+            .map(|transport| AuthClient::with_transport(transport, options::from_numbers(options))),
         listeners: RefCell::new(Vec::new()),
         next_listener: Cell::new(0),
     }
@@ -35,7 +39,7 @@ pub fn create_auth_client(base_url: &str, options: &[f64]) -> JsAuthClient {
 
 fn bad_method() -> AuthError {
     let mut err = AuthError::local(ErrorCode::Other("INVALID_METHOD".into()));
-    err.message = "Better Auth endpoints take GET or POST.".into();
+    err.message = "The method must be GET, POST, PUT, PATCH or DELETE.".into();
     err
 }
 
@@ -47,29 +51,27 @@ impl JsAuthClient {
         self.client.as_ref().ok().map(|c| c.base_url().to_owned())
     }
 
-    /// Sends `method` (`"GET"` or `"POST"`) to `path` (below the base URL, with its
-    /// query string) with `body` (JSON text, for POST). Resolves with the answer's
-    /// parsed JSON; rejects with `{status, statusText, code, message, retryAfter?}`.
-    /// What the path does to the session store happens before it resolves.
-    /// `headers`: the caller's own headers for this request.
+    /// Sends `method` (`"GET"`, `"POST"`, `"PUT"`, `"PATCH"` or `"DELETE"`) to `path`
+    /// (below the base URL, with its query string) with `body` (JSON text). Resolves
+    /// with the answer's parsed JSON; rejects with `{status, statusText, code, message,
+    /// retryAfter?}`. What the path does to the session store happens before it
+    /// resolves, unless `disable_signal`. `call`: the caller's own `{headers, fetch}`
+    /// for this request, or `undefined`.
     pub fn request(
         &self,
         method: &str,
         path: String,
         body: Option<String>,
-        headers: Option<web_sys::Headers>,
+        call: JsValue,
+        disable_signal: bool,
     ) -> Promise {
         let client = self.client.clone();
-        let method = match method {
-            "GET" => Ok(Method::Get),
-            "POST" => Ok(Method::Post),
-            _ => Err(bad_method()),
-        };
+        let method = Method::from_name(method).ok_or_else(bad_method);
         future_to_promise(async move {
             let sent = match (client, method) {
                 (Ok(client), Ok(method)) => {
                     client
-                        .send_with_headers(method, &path, body, headers.as_ref())
+                        .send_with(method, &path, body, &call, !disable_signal)
                         .await
                 }
                 (Err(err), _) | (_, Err(err)) => Err(err),

@@ -402,3 +402,117 @@ test("a refetch asked for right after hydrateSession, before the wasm has loaded
   assert.ok(pending.includes("undefined:true") && pending.at(-1) === "undefined:false", pending.join(" "));
   await context.close();
 });
+
+test("customFetchImpl and client-wide headers reach every request, the store's reads included; any method is sent", async () => {
+  const { context, page } = await freshPage();
+  await testRoute("POST", "/__test/reset");
+  const result = await page.evaluate(async ({ email, password }) => {
+    const seen = [];
+    const customFetchImpl = (url, init) => {
+      seen.push(`${init.method} ${new URL(url).pathname} ${new Headers(init.headers).get("x-app")}`);
+      return fetch(url, init);
+    };
+    const client = createAuthClient({ baseURL: location.origin, fetchOptions: { customFetchImpl, headers: { "x-app": "demo" } } });
+    await new Promise((resolve) => client.useSession.subscribe((s) => !s.isPending && resolve()));
+    await client.signUp.email({ email, password, name: "Custom Fetch" });
+    for (let i = 0; i < 200 && client.useSession.get().data?.user.name !== "Custom Fetch"; i += 1) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const perCall = [];
+    await client.getSession({}, { customFetchImpl: (url, init) => (perCall.push(new URL(url).pathname), fetch(url, init)) });
+    const deleted = await client.$fetch("/ok", { method: "delete" });
+    return { seen, perCall, deleteStatus: deleted.error?.status, deleteCode: deleted.error?.code };
+  }, { email: uniqueEmail("customfetch"), password: PASSWORD });
+  assert.deepEqual(result.seen, [
+    "GET /api/auth/get-session demo", // the first subscriber's read
+    "POST /api/auth/sign-up/email demo",
+    "GET /api/auth/get-session demo", // the store's read after the sign-up
+    "DELETE /api/auth/ok demo",
+  ]);
+  assert.deepEqual(result.perCall, ["/api/auth/get-session"]);
+  // The server's own answer to a method its endpoint does not take (not a local refusal).
+  assert.ok(result.deleteStatus >= 400 && result.deleteStatus < 500, `status ${result.deleteStatus}`);
+  assert.notEqual(result.deleteCode, "INVALID_METHOD");
+  const seenHeaders = await testRoute("GET", "/__test/last-headers");
+  assert.equal(seenHeaders["/api/auth/get-session"]?.["x-app"], "demo");
+  await context.close();
+});
+
+test("fetchOptions.auth (Bearer): a browser with only the token reads the session, in the store and in calls", async () => {
+  const email = uniqueEmail("bearer");
+  const owner = await freshPage();
+  const token = await owner.page.evaluate(async ({ email, password }) => {
+    const client = createAuthClient({ baseURL: location.origin });
+    return (await client.signUp.email({ email, password, name: "Bearer Owner" })).data.token;
+  }, { email, password: PASSWORD });
+  await owner.context.close();
+  const { context, page } = await freshPage();
+  const result = await page.evaluate(async (token) => {
+    const client = createAuthClient({
+      baseURL: location.origin,
+      fetchOptions: { auth: { type: "Bearer", token: () => token } },
+    });
+    const state = await new Promise((resolve) => client.useSession.subscribe((s) => !s.isPending && resolve(s)));
+    const listed = await client.listSessions();
+    const withoutToken = await createAuthClient({ baseURL: location.origin }).getSession();
+    return {
+      storeEmail: state.data?.user.email,
+      listed: listed.data?.length,
+      cookies: document.cookie,
+      withoutToken: withoutToken.data,
+    };
+  }, token);
+  assert.deepEqual(result, { storeEmail: email, listed: 1, cookies: "", withoutToken: null });
+  await context.close();
+});
+
+test("disableSignal: a session path's success leaves the store as it was", async () => {
+  const { context, page } = await freshPage();
+  const before = await page.evaluate(async ({ email, password }) => {
+    window.client = createAuthClient({ baseURL: location.origin });
+    await client.signUp.email({ email, password, name: "Signal Before" });
+    await new Promise((resolve) =>
+      client.useSession.subscribe((s) => s.data?.user.name === "Signal Before" && !s.isRefetching && resolve()),
+    );
+  }, { email: uniqueEmail("signal"), password: PASSWORD });
+  const reads = await getSessionCount();
+  const quiet = await page.evaluate(async () => {
+    const updated = await client.updateUser({ name: "Signal Quiet", fetchOptions: { disableSignal: true } });
+    await new Promise((r) => setTimeout(r, 300));
+    return { ok: updated.data?.status, name: client.useSession.get().data.user.name };
+  });
+  assert.deepEqual(quiet, { ok: true, name: "Signal Before" });
+  assert.equal(await getSessionCount(), reads, "no read after a call with disableSignal");
+  const loud = await page.evaluate(async () => {
+    await client.updateUser({ name: "Signal Loud" });
+    for (let i = 0; i < 200 && client.useSession.get().data.user.name !== "Signal Loud"; i += 1) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return client.useSession.get().data.user.name;
+  });
+  assert.equal(loud, "Signal Loud");
+  await context.close();
+});
+
+test("fetch plugins' init may change the path; onRequest may change the headers sent", async () => {
+  const { context, page } = await freshPage();
+  await testRoute("POST", "/__test/reset");
+  const result = await page.evaluate(async () => {
+    const alias = { id: "alias", init: (url, options) => ({ url: url === "/health" ? "/ok" : url, options }) };
+    const client = createAuthClient({
+      baseURL: location.origin,
+      fetchOptions: {
+        plugins: [alias],
+        onRequest(request) {
+          request.headers.set("x-hook", request.url.endsWith("/ok") ? "ok" : "other");
+        },
+      },
+    });
+    const health = await client.$fetch("/health");
+    return { data: health.data, error: health.error };
+  });
+  assert.deepEqual(result, { data: { ok: true }, error: null });
+  const seenHeaders = await testRoute("GET", "/__test/last-headers");
+  assert.equal(seenHeaders["/api/auth/ok"]?.["x-hook"], "ok");
+  await context.close();
+});
