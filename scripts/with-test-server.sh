@@ -13,6 +13,8 @@
 #                            path per 4 s (sign-in/up: its own 3 per 10 s)
 #   BA_TEST_RENEWING_SERVER_URL a fourth whose sessions any read renews 1 s after the last
 #                            renewal (updateAge 1 s: Set-Cookie forwarding by ServerClient)
+#   BA_TEST_OIDC_URL         a local OpenID Connect provider (test-server/oidc-provider.mjs),
+#                            the main server's generic OAuth provider "local-oidc"
 # Optional input: DB_FILE (keep the SQLite file), STATIC_DIR, EXTRA_ORIGINS (comma list).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,12 +34,13 @@ stop_servers() {
 }
 trap stop_servers EXIT
 
-# start_server NAME [VAR=VALUE...]: starts a server and waits for its ready line.
+# start_server NAME [VAR=VALUE...]: starts a server and waits for its ready line
+# (SCRIPT: test-server/server.mjs, or another that prints one).
 start_server() {
   local name=$1
   shift
   env "$@" TEST_FAULTS=1 ALLOWED_ORIGINS="$BA_TEST_PAGE_ORIGIN${EXTRA_ORIGINS:+,$EXTRA_ORIGINS}" \
-    node "$root/test-server/server.mjs" >"$log_dir/$name.ready" 2>"$log_dir/$name.stderr" &
+    node "$root/test-server/${SCRIPT:-server.mjs}" >"$log_dir/$name.ready" 2>"$log_dir/$name.stderr" &
   local pid=$!
   pids+=("$pid")
   for _ in $(seq 1 300); do
@@ -51,7 +54,9 @@ start_server() {
 }
 
 url_of() { python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' <"$log_dir/$1.ready"; }
-start_server main
+SCRIPT=oidc-provider.mjs start_server oidc
+BA_TEST_OIDC_URL=$(url_of oidc)
+start_server main OIDC_ISSUER="$BA_TEST_OIDC_URL"
 start_server short FRESH_AGE=1 SESSION_EXPIRES_IN=3
 start_server limited RATE_LIMIT=1 RATE_LIMIT_WINDOW=4 RATE_LIMIT_MAX=3
 start_server renewing AUTH_CONFIG='{"session":{"updateAge":1}}'
@@ -59,7 +64,7 @@ BA_TEST_SERVER_URL=$(url_of main)
 BA_TEST_SHORT_SERVER_URL=$(url_of short)
 BA_TEST_LIMITED_SERVER_URL=$(url_of limited)
 BA_TEST_RENEWING_SERVER_URL=$(url_of renewing)
-export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL BA_TEST_LIMITED_SERVER_URL BA_TEST_RENEWING_SERVER_URL
+export BA_TEST_SERVER_URL BA_TEST_SHORT_SERVER_URL BA_TEST_LIMITED_SERVER_URL BA_TEST_RENEWING_SERVER_URL BA_TEST_OIDC_URL
 echo "test servers: $BA_TEST_SERVER_URL, short sessions $BA_TEST_SHORT_SERVER_URL, rate-limited $BA_TEST_LIMITED_SERVER_URL, renewing $BA_TEST_RENEWING_SERVER_URL; test page: $BA_TEST_PAGE_ORIGIN"
 
 set +e

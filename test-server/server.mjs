@@ -11,6 +11,8 @@
 //   DB_FILE          SQLite file to use (default: a fresh file in a temporary folder,
 //                    deleted on exit)
 //   STATIC_DIR       a folder served at / (the demo page); off when unset
+//   OIDC_ISSUER      a local OpenID Connect provider (oidc-provider.mjs) for the generic
+//                    OAuth plugin, as provider "local-oidc"; off when unset
 //   FRESH_AGE        session.freshAge in seconds (default: Better Auth's, one day)
 //   SESSION_EXPIRES_IN session.expiresIn in seconds (default: Better Auth's, 7 days)
 //   TEST_FAULTS      "1" turns on the fault hook and request counters of faults.mjs
@@ -39,7 +41,8 @@ import { tmpdir } from "node:os";
 import { join, resolve, extname, sep } from "node:path";
 import { betterAuth } from "better-auth";
 import { toNodeHandler } from "better-auth/node";
-import { bearer, multiSession, organization, twoFactor } from "better-auth/plugins";
+import { bearer, genericOAuth, multiSession, organization, twoFactor } from "better-auth/plugins";
+import { OIDC_CLIENT } from "./oidc-client.mjs";
 import { getMigrations } from "better-auth/db/migration";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
 import { createFaults } from "./faults.mjs";
@@ -149,6 +152,24 @@ function deliver(to, kind, link, token) {
   if (mailbox.length > 1000) mailbox.shift();
 }
 
+/** Better Auth's generic OAuth plugin for the local OpenID Connect provider at `issuer`
+ * (oidc-provider.mjs). */
+function localOidc(issuer) {
+  return genericOAuth({
+    config: [
+      {
+        providerId: OIDC_CLIENT.providerId,
+        clientId: OIDC_CLIENT.id,
+        clientSecret: OIDC_CLIENT.secret,
+        discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+        scopes: ["openid", "email", "profile"],
+        pkce: true,
+        authentication: "basic",
+      },
+    ],
+  });
+}
+
 const server = createServer();
 server.listen(port, HOST, async () => {
   const url = `http://${config.publicHost ?? HOST}:${server.address().port}`;
@@ -197,6 +218,7 @@ server.listen(port, HOST, async () => {
     plugins: [
       multiSession(config.maximumSessions ? { maximumSessions: config.maximumSessions } : {}),
       bearer(),
+      ...(process.env.OIDC_ISSUER ? [localOidc(process.env.OIDC_ISSUER)] : []),
       ...(config.organization ? [organization()] : []),
       ...(config.twoFactor ? [twoFactor(config.twoFactor === true ? {} : config.twoFactor)] : []),
     ],
