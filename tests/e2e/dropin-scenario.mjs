@@ -102,6 +102,9 @@ export async function run({ email, password }) {
     return { data, error, isPending, isRefetching };
   });
   await step("updateUser", () => client.updateUser({ name: "Drop In Renamed" }));
+  await step("updateUser (disableSignal)", () =>
+    client.updateUser({ name: "Drop In Quietly", fetchOptions: { disableSignal: true } }),
+  );
   await step("listSessions", () => client.listSessions());
   await step("listAccounts", () => client.listAccounts());
   await step("changePassword (wrong)", () => client.changePassword({ currentPassword: "wrong-password-0", newPassword }));
@@ -110,6 +113,8 @@ export async function run({ email, password }) {
   const verify = await mail(email);
   await step("verifyEmail", () => client.verifyEmail({ query: { token: verify?.token } }));
   await step("signIn.social", () => client.signIn.social({ provider: "github", disableRedirect: true }));
+  await step("signIn.social (generic OAuth)", () => client.signIn.social({ provider: "local-oidc", disableRedirect: true }));
+  await step("linkSocial", () => client.linkSocial({ provider: "github", disableRedirect: true }));
   await step("organization.create", () => client.organization.create({ name: "Drop In Org", slug: `org-${Date.now()}` }));
   const orgs = await step("organization.list", () => client.organization.list());
   await step("organization.setActive", () => client.organization.setActive({ organizationId: orgs?.data?.[0]?.id }));
@@ -121,6 +126,10 @@ export async function run({ email, password }) {
   await step("multiSession.listDeviceSessions", () => client.multiSession.listDeviceSessions());
   await step("revokeOtherSessions", () => client.revokeOtherSessions());
   await step("$fetch /ok", () => client.$fetch("/ok"));
+  await step("$fetch (customFetchImpl)", () =>
+    client.$fetch("/ok", { customFetchImpl: (input, init) => window.fetch(input, init) }),
+  );
+  await step("$fetch (DELETE)", () => client.$fetch("/ok", { method: "DELETE" }));
   await step("unknown path", () => client.noSuchThing.here());
   await step("twoFactor.enable", () => client.twoFactor.enable({ password: newPassword }));
   await step("signOut", () => client.signOut());
