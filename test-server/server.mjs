@@ -231,7 +231,7 @@ server.listen(port, HOST, async () => {
     const allowed = applyCors(req, res);
     if (req.method === "OPTIONS") {
       if (allowed) {
-        res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
         res.setHeader("Access-Control-Allow-Headers", "content-type, authorization");
         res.setHeader("Access-Control-Max-Age", "600");
       }

@@ -349,6 +349,11 @@ async fn the_generic_call_reaches_any_path_with_the_store_following() {
         .await
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
+    // Any method goes out as given: Better Auth answers a method /ok does not take.
+    reset_server().await;
+    let deleted = client.call(Method::Delete, "/ok", None).await.unwrap_err();
+    assert_eq!((deleted.status, deleted.code), (404, ErrorCode::NotFound));
+    assert_eq!(request_count("/api/auth/ok").await, 1, "sent");
     client.call(Method::Post, "/sign-out", None).await.unwrap();
     wait_for(&client, 1_000.0, |s| s.data.is_none() && !s.is_pending).await;
 }
