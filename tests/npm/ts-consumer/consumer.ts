@@ -12,6 +12,23 @@ const client = createAuthClient<AppUser>({
   sessionOptions: { refetchInterval: 60, crossTabSync: true, timeoutMs: 5000 },
 });
 
+// A bearer-token app with its own fetch, a plugin that rewrites paths, and a hook that
+// adds a header: every fetch option typed.
+export const bearerClient = createAuthClient({
+  baseURL: "http://127.0.0.1:3000",
+  fetchOptions: {
+    auth: { type: "Bearer", token: () => globalThis.localStorage?.getItem("bearer_token") ?? undefined },
+    customFetchImpl: (input: string, init: RequestInit) => fetch(input, init),
+    headers: { "x-app": "consumer" },
+    plugins: [{ id: "alias", init: (url: string, options) => ({ url: url.replace("/me", "/get-session"), options }) }],
+    onRequest(request) {
+      request.headers.set("x-request-method", request.method);
+    },
+  },
+});
+export const quietRename = () =>
+  bearerClient.$fetch<{ status: boolean }>("/update-user", { body: { name: "Quiet" }, method: "POST", disableSignal: true });
+
 export async function flow(): Promise<string> {
   const signedIn = await client.signIn.email({ email: "a@b.co", password: "pw", rememberMe: false });
   if (signedIn.error) {
