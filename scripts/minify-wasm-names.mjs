@@ -28,13 +28,27 @@ const map = JSON.parse(printed.slice(printed.indexOf("{")));
 let js = readFileSync(glue, "utf8");
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const identifier = /^[A-Za-z_$][\w$]*$/;
+const objectKey = (short) => (identifier.test(short) ? short : JSON.stringify(short));
+// wasm-bindgen imports some functions of a crate's JS modules (snippets) straight from
+// them: `"./snippets/...js": importN` beside the glue's own `import0`. wasm-opt puts every
+// import in one module, so those become members of import0 (`short: importN.name`).
+const namespaces = new Map();
+for (const [, module, namespace] of js.matchAll(/^\s*("\.\/snippets\/[^"]+"): (import\d+),\n/gm)) {
+  namespaces.set(JSON.parse(module), namespace);
+}
+js = js.replace(/^\s*"\.\/snippets\/[^"]+": import\d+,\n/gm, "");
+const fromSnippets = [];
 const modules = new Set();
 for (const [module, name, short] of map.imports) {
+  if (namespaces.has(module)) {
+    fromSnippets.push(`${objectKey(short)}: ${namespaces.get(module)}.${name},`);
+    continue;
+  }
   modules.add(module);
   // The import object's keys: `name: function(...)`.
   const key = new RegExp(`(^|[\\s,{])${escape(name)}(?=\\s*:)`, "gm");
   const before = js;
-  js = js.replace(key, (_, lead) => `${lead}${identifier.test(short) ? short : JSON.stringify(short)}`);
+  js = js.replace(key, (_, lead) => `${lead}${objectKey(short)}`);
   if (js === before) throw new Error(`import ${name} not found in ${glue}`);
 }
 for (const [name, short] of map.exports) {
@@ -44,6 +58,10 @@ for (const [name, short] of map.exports) {
 if (modules.size !== 1) throw new Error(`expected one import module, found ${[...modules].join(", ")}`);
 const [module] = modules;
 const moduleKey = `${JSON.stringify(module)}: import0`;
+if (fromSnippets.length) {
+  if (!js.includes("const import0 = {")) throw new Error("the glue's import0 object was not found");
+  js = js.replace("const import0 = {", `const import0 = {\n        ${fromSnippets.join("\n        ")}`);
+}
 if (!js.includes(moduleKey)) throw new Error(`the glue's import object (${moduleKey}) was not found`);
 const shortModule = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(out)))[0]?.module;
 js = js.replace(moduleKey, `${JSON.stringify(shortModule)}: import0`);

@@ -11,9 +11,9 @@ use crate::clock::now;
 use crate::error::{AuthError, ErrorCode};
 use crate::model::{SessionData, Timestamp};
 use crate::options::SessionOptions;
-use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData};
+use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData, TabMessage};
 use crate::transport::{Method, Transport};
-use crate::triggers::{from_official, CrossTab, PageEvents, PageSignal};
+use crate::triggers::{CrossTab, PageEvents, PageSignal};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -334,10 +334,14 @@ fn install_triggers(inner: &Rc<Inner>, cross_tab_sync: bool) {
                 PageSignal::Focused => Event::Focused,
                 PageSignal::Online => Event::Online,
                 PageSignal::Offline => Event::Offline,
-                PageSignal::Storage(value) => match from_official(value) {
-                    Some(message) if cross_tab_sync => Event::FromOtherTab(message),
-                    _ => return,
-                },
+                PageSignal::Official { signed_out } if cross_tab_sync => {
+                    Event::FromOtherTab(if *signed_out {
+                        TabMessage::SignedOut
+                    } else {
+                        TabMessage::Updated
+                    })
+                }
+                PageSignal::Official { .. } => return,
             })
         }
     };

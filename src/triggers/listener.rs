@@ -1,41 +1,60 @@
-//! [`EventListener`]: one DOM event listener that removes itself on drop (gloo-events'
-//! ownership style, without the dependency).
+//! The bindings of `src/triggers/browser.js` (the page's listeners, the official
+//! client's messages, our tabs' channel) and [`Listening`]: listeners it added, removed
+//! on drop (gloo-events' ownership style).
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{Event, EventTarget};
+use wasm_bindgen::prelude::*;
 
-/// A listener for `event_type` on `target`, removed when dropped.
-pub(crate) struct EventListener {
-    target: EventTarget,
-    event_type: &'static str,
-    callback: Closure<dyn FnMut(Event)>,
+#[wasm_bindgen(module = "/src/triggers/browser.js")]
+extern "C" {
+    /// `deliver(kind, visible)`: 0 visibility, 1 focus, 2 online, 3 offline. Returns
+    /// the function that removes the listeners.
+    #[wasm_bindgen(js_name = listenToPage)]
+    pub(crate) fn listen_to_page(deliver: &Closure<dyn FnMut(u8, bool)>) -> js_sys::Function;
+
+    /// 1 when offline, plus 2 when hidden.
+    #[wasm_bindgen(js_name = pageState)]
+    pub(crate) fn page_state() -> u8;
+
+    /// `deliver(signed_out)` for each official client's session message of another tab.
+    #[wasm_bindgen(js_name = listenToOfficial)]
+    pub(crate) fn listen_to_official(deliver: &Closure<dyn FnMut(bool)>) -> js_sys::Function;
+
+    /// Our tabs' channel for one base URL.
+    pub(crate) type Tabs;
+
+    /// Joins the channel: `receive(text)` for each message of another tab.
+    #[wasm_bindgen(js_name = joinTabs)]
+    pub(crate) fn join_tabs(base_url: &str, receive: &Closure<dyn FnMut(String)>) -> Tabs;
+
+    /// Tells the other tabs; with `trigger`, the official client's tabs too.
+    #[wasm_bindgen(method)]
+    pub(crate) fn post(this: &Tabs, text: &str, trigger: Option<&str>);
+
+    /// Leaves the channel.
+    #[wasm_bindgen(method)]
+    pub(crate) fn close(this: &Tabs);
 }
 
-impl EventListener {
-    /// Adds the listener; `None` when the browser refuses it.
-    pub fn new(
-        target: &EventTarget,
-        event_type: &'static str,
-        callback: impl FnMut(Event) + 'static,
-    ) -> Option<Self> {
-        let callback = Closure::<dyn FnMut(Event)>::new(callback);
-        target
-            .add_event_listener_with_callback(event_type, callback.as_ref().unchecked_ref())
-            .ok()?;
-        Some(Self {
-            target: target.clone(),
-            event_type,
-            callback,
-        })
+/// Listeners added by `browser.js`, with the closure they call: dropping this removes
+/// them, then frees the closure.
+pub(crate) struct Listening<F: ?Sized> {
+    remove: js_sys::Function,
+    _callback: Closure<F>,
+}
+
+impl<F: ?Sized> Listening<F> {
+    /// Keeps `callback` alive until `remove` (what added it returned) has been called.
+    pub fn new(remove: js_sys::Function, callback: Closure<F>) -> Self {
+        Self {
+            remove,
+            _callback: callback,
+        }
     }
 }
 
-impl Drop for EventListener {
+impl<F: ?Sized> Drop for Listening<F> {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(
-            self.event_type,
-            self.callback.as_ref().unchecked_ref(),
-        );
+        let _ = self.remove.call0(&JsValue::NULL);
     }
 }

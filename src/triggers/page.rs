@@ -8,17 +8,11 @@
 //! ([`crate::page::send`]), in a browser or not (a native test of the shell, a host
 //! without a DOM page).
 
-use super::listener::EventListener;
+use super::listener::{self, Listening};
 use crate::page::PageSource;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::JsCast;
-#[cfg(target_arch = "wasm32")]
-use web_sys::{StorageEvent, VisibilityState};
-
-/// The official client's localStorage key, the one storage key listened to.
-pub(crate) const STORAGE_KEY: &str = "better-auth.message";
+use wasm_bindgen::closure::Closure;
 
 /// Something the page told every client.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,18 +25,24 @@ pub(crate) enum PageSignal {
     Online,
     /// The browser went offline.
     Offline,
-    /// Another tab wrote this value to [`STORAGE_KEY`].
-    Storage(String),
+    /// A tab of the official client wrote a session message: a sign-out (`true`) or
+    /// another change.
+    Official {
+        /// The message was a sign-out.
+        signed_out: bool,
+    },
 }
 
 type Sink = Rc<dyn Fn(&PageSignal)>;
 
+type PageListeners = Option<Listening<dyn FnMut(u8, bool)>>;
+
 /// The page's listeners and the clients hearing them.
 struct Hub {
     /// Visibility, focus and connectivity: none when the app is the source.
-    page: Vec<EventListener>,
+    page: PageListeners,
     /// The official client's localStorage messages.
-    _storage: Vec<EventListener>,
+    _storage: Option<Listening<dyn FnMut(bool)>>,
     sinks: Vec<(u64, Sink)>,
     next: u64,
 }
@@ -69,10 +69,10 @@ pub(crate) fn set_source(source: PageSource) {
 }
 
 /// The page listeners the current source calls for: the browser's, or none.
-fn page_listeners() -> Vec<EventListener> {
+fn page_listeners() -> PageListeners {
     match source() {
         PageSource::Browser => listen_to_page(),
-        PageSource::App => Vec::new(),
+        PageSource::App => None,
     }
 }
 
@@ -94,65 +94,36 @@ pub(crate) fn deliver(signal: PageSignal) {
     }
 }
 
-/// Outside a browser there is no page to listen to.
-#[cfg(not(target_arch = "wasm32"))]
-fn listen_to_page() -> Vec<EventListener> {
-    Vec::new()
-}
-
-/// The browser's visibility, focus and connectivity listeners.
-#[cfg(target_arch = "wasm32")]
-fn listen_to_page() -> Vec<EventListener> {
-    let mut listeners = Vec::new();
-    {
-        let Some(window) = web_sys::window() else {
-            return listeners; // a worker: no page to listen to
-        };
-        if let Some(document) = window.document() {
-            let doc = document.clone();
-            listeners.extend(EventListener::new(
-                &document,
-                "visibilitychange",
-                move |_| {
-                    deliver(PageSignal::Visible(
-                        doc.visibility_state() == VisibilityState::Visible,
-                    ))
-                },
-            ));
-        }
-        let on = |name: &'static str, signal: PageSignal| {
-            EventListener::new(&window, name, move |_| deliver(signal.clone()))
-        };
-        listeners.extend(on("focus", PageSignal::Focused));
-        listeners.extend(on("online", PageSignal::Online));
-        listeners.extend(on("offline", PageSignal::Offline));
+/// The browser's visibility, focus and connectivity listeners (none outside a
+/// browser).
+fn listen_to_page() -> PageListeners {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
     }
-    listeners
+    let deliver = Closure::<dyn FnMut(u8, bool)>::new(|kind: u8, visible: bool| {
+        deliver(match kind {
+            0 => PageSignal::Visible(visible),
+            1 => PageSignal::Focused,
+            2 => PageSignal::Online,
+            _ => PageSignal::Offline,
+        })
+    });
+    Some(Listening::new(listener::listen_to_page(&deliver), deliver))
 }
 
-/// Outside a browser there is no storage to listen to.
-#[cfg(not(target_arch = "wasm32"))]
-fn listen_to_storage() -> Vec<EventListener> {
-    Vec::new()
-}
-
-/// The listener for the official client's localStorage messages.
-#[cfg(target_arch = "wasm32")]
-fn listen_to_storage() -> Vec<EventListener> {
-    let mut listeners = Vec::new();
-    if let Some(window) = web_sys::window() {
-        listeners.extend(EventListener::new(&window, "storage", |event| {
-            let Some(event) = event.dyn_ref::<StorageEvent>() else {
-                return;
-            };
-            if event.key().as_deref() == Some(STORAGE_KEY) {
-                if let Some(value) = event.new_value() {
-                    deliver(PageSignal::Storage(value));
-                }
-            }
-        }));
+/// The listener for the official client's localStorage messages (none outside a
+/// browser).
+fn listen_to_official() -> Option<Listening<dyn FnMut(bool)>> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
     }
-    listeners
+    let deliver = Closure::<dyn FnMut(bool)>::new(|signed_out: bool| {
+        deliver(PageSignal::Official { signed_out })
+    });
+    Some(Listening::new(
+        listener::listen_to_official(&deliver),
+        deliver,
+    ))
 }
 
 /// One client's place among the page's listeners; leaving it (drop) removes the
@@ -169,7 +140,7 @@ impl PageEvents {
             let mut hub = hub.borrow_mut();
             let hub = hub.get_or_insert_with(|| Hub {
                 page: page_listeners(),
-                _storage: listen_to_storage(),
+                _storage: listen_to_official(),
                 sinks: Vec::new(),
                 next: 0,
             });
@@ -182,20 +153,18 @@ impl PageEvents {
     /// The page's state now: hidden and offline pages start so (when the browser is
     /// the source).
     pub fn initial_signals() -> Vec<PageSignal> {
-        #[cfg(target_arch = "wasm32")]
-        if let (PageSource::Browser, Some(window)) = (source(), web_sys::window()) {
-            let mut signals = Vec::new();
-            if !window.navigator().on_line() {
-                signals.push(PageSignal::Offline);
-            }
-            if let Some(document) = window.document() {
-                if document.visibility_state() != VisibilityState::Visible {
-                    signals.push(PageSignal::Visible(false));
-                }
-            }
-            return signals;
+        if !cfg!(target_arch = "wasm32") || source() != PageSource::Browser {
+            return Vec::new();
         }
-        Vec::new()
+        let state = listener::page_state();
+        let mut signals = Vec::new();
+        if state & 1 != 0 {
+            signals.push(PageSignal::Offline);
+        }
+        if state & 2 != 0 {
+            signals.push(PageSignal::Visible(false));
+        }
+        signals
     }
 }
 
