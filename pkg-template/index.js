@@ -202,13 +202,20 @@ function createSessionStore(getClient, loaded, prefetch) {
     const before = snapshot;
     if (current() !== before) notifyAll(listeners, snapshot);
   };
+  /** The snapshot of a session read elsewhere, while the wasm is not there yet (ISO
+   * strings in `data`, which is not changed). */
+  const early = (data) => freeze({ ...PENDING, isPending: false, data: revive(JSON.parse(JSON.stringify(data)), true) });
   function connect() {
     if (listenId || connecting) return;
     connecting = true;
-    // Before the wasm has loaded, read the session alongside loading it and hand the
-    // answer to the store, which then does not read again: the first value comes as
-    // soon as the slower of the two, not one after the other.
-    if (!loaded() && hydration === undefined) hydration = prefetch();
+    // Before the wasm has loaded, read the session alongside loading it: the answer
+    // shows at once if it comes first, and the store takes it (no read of its own).
+    if (!loaded() && hydration === undefined) {
+      hydration = prefetch();
+      hydration.then((data) => {
+        if (data !== undefined && !client && snapshot.isPending) notifyAll(listeners, (snapshot = early(data)));
+      });
+    }
     Promise.all([getClient(), hydration]).then(
       ([c, data]) => {
         connecting = false;
@@ -244,9 +251,7 @@ function createSessionStore(getClient, loaded, prefetch) {
     // JSON again: dates become the ISO strings the wasm reads.
     hydration = JSON.parse(JSON.stringify(data ?? null));
     if (client ?? loaded()) (client ?? loaded()).hydrate(hydration);
-    else if (snapshot.isPending) {
-      snapshot = freeze({ ...PENDING, isPending: false, data: revive(JSON.parse(JSON.stringify(hydration)), true) });
-    }
+    else if (snapshot.isPending) snapshot = early(hydration);
     served = current();
     notifyAll(listeners, served);
   }

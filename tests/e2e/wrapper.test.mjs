@@ -4,7 +4,7 @@
 // removed during a notification).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPages, uniqueEmail, PASSWORD, testRoute, getSessionCount } from "./browser.mjs";
+import { launch, openPages, uniqueEmail, PASSWORD, testRoute, getSessionCount, SERVER_URL } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -514,5 +514,39 @@ test("fetch plugins' init may change the path; onRequest may change the headers 
   assert.deepEqual(result, { data: { ok: true }, error: null });
   const seenHeaders = await testRoute("GET", "/__test/last-headers");
   assert.equal(seenHeaders["/api/auth/ok"]?.["x-hook"], "ok");
+  await context.close();
+});
+
+test("the session read while the wasm loads shows as soon as it answers, before the wasm is there", async () => {
+  const { context, page } = await freshPage();
+  const email = uniqueEmail("early");
+  await page.evaluate(async ({ email, password }) => {
+    await createAuthClient({ baseURL: location.origin }).signUp.email({ email, password, name: "Early" });
+  }, { email, password: PASSWORD });
+  // The page again, its wasm 1.5 s slow to arrive (routing also turns the HTTP cache off).
+  await page.route("**/*.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await testRoute("POST", "/__test/reset");
+  await page.goto(`${SERVER_URL}/store.html`, { waitUntil: "domcontentloaded" });
+  const result = await page.evaluate(async () => {
+    const { createAuthClient } = await import("./pkg/index.js");
+    const client = createAuthClient({ baseURL: location.origin });
+    let wasmLoaded = false;
+    client.ready().then(() => (wasmLoaded = true));
+    const first = await new Promise((resolve) =>
+      client.useSession.subscribe((s) => !s.isPending && resolve({ email: s.data?.user.email, wasmLoaded })),
+    );
+    await client.ready();
+    await new Promise((r) => setTimeout(r, 300));
+    const after = client.useSession.get();
+    return { first, after: { email: after.data?.user.email, isPending: after.isPending, error: after.error } };
+  });
+  assert.deepEqual(result, {
+    first: { email, wasmLoaded: false },
+    after: { email, isPending: false, error: null },
+  });
+  assert.equal(await getSessionCount(), 1, "the early read is the store's only read");
   await context.close();
 });
