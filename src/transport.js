@@ -34,7 +34,8 @@ export function send(fetchImpl, url, method, body, call, timeoutMs, maxLength, c
   // A wrapped fetch may throw at once or return something other than a Promise.
   return within(new Promise((resolve) => resolve((call?.fetch || fetchImpl || fetch)(url, init))))
     .then(async (response) => {
-      if (!(response instanceof Response)) throw 0;
+      // Any Response-like answer (a customFetchImpl's may come from another realm).
+      if (typeof response?.text != "function") throw 0;
       if (response.type == "opaqueredirect") throw 2;
       const header = (name) => response.headers.get(name);
       if (+header("content-length") > maxLength) {

@@ -421,7 +421,16 @@ test("customFetchImpl and client-wide headers reach every request, the store's r
     const perCall = [];
     await client.getSession({}, { customFetchImpl: (url, init) => (perCall.push(new URL(url).pathname), fetch(url, init)) });
     const deleted = await client.$fetch("/ok", { method: "delete" });
-    return { seen, perCall, deleteStatus: deleted.error?.status, deleteCode: deleted.error?.code };
+    // A Response-like answer that is not this realm's Response (another frame's, a polyfill's).
+    const responseLike = {
+      status: 200,
+      statusText: "OK",
+      type: "basic",
+      headers: new Headers(),
+      text: async () => '{"answered":"by the custom fetch"}',
+    };
+    const custom = await client.$fetch("/anything", { customFetchImpl: async () => responseLike });
+    return { seen, perCall, deleteStatus: deleted.error?.status, deleteCode: deleted.error?.code, custom: custom.data };
   }, { email: uniqueEmail("customfetch"), password: PASSWORD });
   assert.deepEqual(result.seen, [
     "GET /api/auth/get-session demo", // the first subscriber's read
@@ -430,6 +439,7 @@ test("customFetchImpl and client-wide headers reach every request, the store's r
     "DELETE /api/auth/ok demo",
   ]);
   assert.deepEqual(result.perCall, ["/api/auth/get-session"]);
+  assert.deepEqual(result.custom, { answered: "by the custom fetch" });
   // The server's own answer to a method its endpoint does not take (not a local refusal).
   assert.ok(result.deleteStatus >= 400 && result.deleteStatus < 500, `status ${result.deleteStatus}`);
   assert.notEqual(result.deleteCode, "INVALID_METHOD");
