@@ -208,28 +208,32 @@ function createSessionStore(getClient, loaded, prefetch) {
   function connect() {
     if (listenId || connecting) return;
     connecting = true;
-    // Before the wasm has loaded, read the session alongside loading it: the answer
-    // shows at once if it comes first, and the store takes it (no read of its own).
+    // Before the wasm has loaded, read the session first: the answer shows at once,
+    // and the store takes it (no read of its own). The wasm loads after the answer, so
+    // that compiling it does not hold the first value back (a call made meanwhile loads
+    // it at once).
     if (!loaded() && hydration === undefined) {
       hydration = prefetch();
       hydration.then((data) => {
         if (data !== undefined && !client && snapshot.isPending) notifyAll(listeners, (snapshot = early(data)));
       });
     }
-    Promise.all([getClient(), hydration]).then(
-      ([c, data]) => {
-        connecting = false;
-        client = c;
-        if (data !== undefined) c.hydrate(data);
-        if (listeners.size > 0 && !listenId) listenId = c.listen(changed) || -1;
-        changed();
-      },
-      (err) => {
-        connecting = false;
-        snapshot = freeze({ ...PENDING, isPending: false, error: loadError(err) });
-        notifyAll(listeners, snapshot);
-      },
-    );
+    Promise.resolve(hydration)
+      .then((data) => Promise.all([getClient(), data]))
+      .then(
+        ([c, data]) => {
+          connecting = false;
+          client = c;
+          if (data !== undefined) c.hydrate(data);
+          if (listeners.size > 0 && !listenId) listenId = c.listen(changed) || -1;
+          changed();
+        },
+        (err) => {
+          connecting = false;
+          snapshot = freeze({ ...PENDING, isPending: false, error: loadError(err) });
+          notifyAll(listeners, snapshot);
+        },
+      );
   }
   function add(listener, callNow) {
     listeners.add(listener);

@@ -165,7 +165,7 @@ test("multiSession.setActive resolves with the account it switched to", async ()
   await context.close();
 });
 
-test("the first subscriber's read runs while the wasm loads, and is the only read", async () => {
+test("the first subscriber's read runs before the wasm loads, and is the only read", async () => {
   const { context, page } = await freshPage();
   const email = uniqueEmail("cold");
   await page.evaluate(async ({ email, password }) => {
