@@ -30,12 +30,16 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs the scenario; `email` and `password` are the new user's. Returns one row per step. */
 export async function run({ email, password }) {
-  // Every request the page makes, as the app's network panel would list it.
+  // Every request the page makes to the auth API, as the app's network panel would list
+  // it (assets, such as this package's .wasm loading when its first read has answered,
+  // are not calls).
   const requests = [];
   const realFetch = window.fetch;
   window.fetch = (input, init) => {
     const url = new URL(input?.url ?? String(input), location.href);
-    requests.push(`${(init?.method ?? input?.method ?? "GET").toUpperCase()} ${url.pathname}`);
+    if (url.pathname.startsWith("/api/auth/")) {
+      requests.push(`${(init?.method ?? input?.method ?? "GET").toUpperCase()} ${url.pathname}`);
+    }
     return realFetch(input, init);
   };
 
