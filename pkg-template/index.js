@@ -64,10 +64,13 @@ async function authorization(auth) {
   if (type === "Custom") return b ? `${a ?? ""} ${b}` : undefined;
 }
 
-/** `base` with the headers of `extra` it does not have (a Headers, pairs or an object). */
-function addHeaders(base, extra) {
-  for (const [name, value] of new Headers(extra)) if (!base.has(name)) base.set(name, value);
-  return base;
+/** `headers` with those of `options` (`headers`: a Headers, pairs or an object; `auth`)
+ * that it does not have. */
+async function addHeaders(headers, options) {
+  for (const [name, value] of new Headers(options.headers)) if (!headers.has(name)) headers.set(name, value);
+  const auth = await authorization(options.auth);
+  if (auth && !headers.has("authorization")) headers.set("authorization", auth);
+  return headers;
 }
 
 /** better-auth's default fetch plugin: an answer `{url, redirect: true}` (social
@@ -318,9 +321,7 @@ export function createAuthClient(options = {}) {
   // Every request's fetch, the store's reads included: customFetchImpl, with the
   // client-wide headers and auth where the call set none.
   const clientFetch = async (url, init) => {
-    const headers = addHeaders(new Headers(init.headers), clientOptions.headers);
-    const auth = await authorization(clientOptions.auth);
-    if (auth && !headers.has("authorization")) headers.set("authorization", auth);
+    const headers = await addHeaders(new Headers(init.headers), clientOptions);
     return (clientOptions.customFetchImpl ?? fetch)(url, { ...init, headers });
   };
   let inner;
@@ -360,12 +361,10 @@ export function createAuthClient(options = {}) {
     }
     if (path.startsWith(baseURL)) path = path.slice(baseURL.length);
     let result;
-    // The call's headers and auth, then the client-wide ones (a Headers, pairs or an object).
+    // The call's headers and auth (as `init` left them), then the client-wide ones.
     let headers;
     try {
-      headers = addHeaders(new Headers(fetchOptions.headers), opts.headers);
-      const auth = await authorization(opts.auth);
-      if (auth && !headers.has("authorization")) headers.set("authorization", auth);
+      headers = await addHeaders(await addHeaders(new Headers(), opts), clientOptions);
     } catch (err) {
       result = { data: null, error: localError("INVALID_HEADER", `A header cannot be sent (${err?.message ?? err}); nothing was sent.`) };
     }

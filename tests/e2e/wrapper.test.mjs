@@ -430,7 +430,17 @@ test("customFetchImpl and client-wide headers reach every request, the store's r
       text: async () => '{"answered":"by the custom fetch"}',
     };
     const custom = await client.$fetch("/anything", { customFetchImpl: async () => responseLike });
-    return { seen, perCall, deleteStatus: deleted.error?.status, deleteCode: deleted.error?.code, custom: custom.data };
+    // A call's own headers and fetch: the client-wide headers still go with them.
+    let both;
+    await client.$fetch("/ok", {
+      headers: { "x-call": "1" },
+      customFetchImpl: (url, init) => {
+        const headers = new Headers(init.headers);
+        both = [headers.get("x-app"), headers.get("x-call")];
+        return fetch(url, init);
+      },
+    });
+    return { seen, perCall, deleteStatus: deleted.error?.status, deleteCode: deleted.error?.code, custom: custom.data, both };
   }, { email: uniqueEmail("customfetch"), password: PASSWORD });
   assert.deepEqual(result.seen, [
     "GET /api/auth/get-session demo", // the first subscriber's read
@@ -440,6 +450,7 @@ test("customFetchImpl and client-wide headers reach every request, the store's r
   ]);
   assert.deepEqual(result.perCall, ["/api/auth/get-session"]);
   assert.deepEqual(result.custom, { answered: "by the custom fetch" });
+  assert.deepEqual(result.both, ["demo", "1"]);
   // The server's own answer to a method its endpoint does not take (not a local refusal).
   assert.ok(result.deleteStatus >= 400 && result.deleteStatus < 500, `status ${result.deleteStatus}`);
   assert.notEqual(result.deleteCode, "INVALID_METHOD");
