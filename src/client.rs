@@ -71,7 +71,7 @@ impl AuthClient {
     /// retries no sooner than 100 ms, a timeout of 0 meaning the default one.
     pub fn with_options(base_url: &str, options: SessionOptions) -> Result<Self, AuthError> {
         let base = BaseUrl::parse(base_url)?;
-        Ok(Self::with_transport(Transport::new(base, 0), options))
+        Ok(Self::with_transport(Transport::new(base), options))
     }
 
     /// A client sending its requests with `transport` (its timeout set from `options`).

@@ -121,10 +121,11 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    pub fn new(base: BaseUrl, timeout_ms: u32) -> Self {
+    /// Requests to `base` with the default timeout and the global `fetch`.
+    pub fn new(base: BaseUrl) -> Self {
         Self {
             base,
-            timeout_ms,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             fetch: JsValue::UNDEFINED,
         }
     }

@@ -28,7 +28,7 @@ pub struct JsAuthClient {
 /// request calls (the store's reads included), `undefined` for the global `fetch`.
 #[wasm_bindgen(js_name = createAuthClient)]
 pub fn create_auth_client(base_url: &str, options: &[f64], fetch: JsValue) -> JsAuthClient {
-    let transport = BaseUrl::parse(base_url).map(|base| Transport::new(base, 0).with_fetch(fetch));
+    let transport = BaseUrl::parse(base_url).map(|base| Transport::new(base).with_fetch(fetch));
     JsAuthClient {
         client: transport
             .map(|transport| AuthClient::with_transport(transport, options::from_numbers(options))),
