@@ -9,7 +9,7 @@ use crate::requests::{SignInEmail, SignUpEmail};
 use crate::session_signal::{SessionSignal, StateChanges};
 use crate::shell::{Inner, Loaded, SessionListener};
 use crate::store::{Event, SessionState};
-use crate::transport::{JsonResponse, Method, Transport};
+use crate::transport::{Method, Transport};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -153,15 +153,9 @@ impl AuthClient {
         self.send(Method::Post, "/sign-out", None).await?.decode()
     }
 
-    /// One request to the server, with no store effect (see `AuthClient::send`).
-    pub(crate) async fn request(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<String>,
-        call: &wasm_bindgen::JsValue,
-    ) -> Result<JsonResponse, AuthError> {
-        self.inner.transport.request(method, path, body, call).await
+    /// How this client sends its requests.
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner.transport
     }
 
     /// The store's states as they change, without counting as a subscriber.

@@ -12,8 +12,12 @@
 use crate::client::AuthClient;
 use crate::error::{AuthError, ErrorCode};
 use crate::json::{JsonView, JsonWriter};
+use crate::model::SessionData;
 use crate::store::Event;
-use crate::transport::{JsonResponse, Method};
+use crate::transport::{answer, JsonResponse, Method};
+use js_sys::Promise;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
 /// What a successful call to a path does to the session store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +70,7 @@ impl Effect {
 }
 
 /// The field `key` of a parsed JSON body, if it is a string.
-fn body_field(body: Option<&wasm_bindgen::JsValue>, key: &str) -> Option<String> {
+fn body_field(body: Option<&JsValue>, key: &str) -> Option<String> {
     body?.field(key)?.string()
 }
 
@@ -74,6 +78,269 @@ fn session_not_found() -> AuthError {
     let mut err = AuthError::local(ErrorCode::Other("SESSION_NOT_FOUND".into()));
     err.message = "No active session of this user has this id. List the sessions again.".into();
     err
+}
+
+/// The token of the session in a `get-session` answer (`None` for `null`).
+fn session_token(read: Result<JsonResponse, AuthError>) -> Result<Option<String>, AuthError> {
+    let read: Option<SessionData> = read?.decode()?;
+    Ok(read.map(|data| data.session.token))
+}
+
+/// Sets `current` on each session of a `list-sessions` answer.
+fn mark_current(sessions: &JsValue, current: Option<&str>) {
+    for item in sessions.items().unwrap_or_default() {
+        let token = item.field("token").and_then(|t| t.string());
+        let is_current = token.is_some() && token.as_deref() == current;
+        let _ = js_sys::Reflect::set(&item, &"current".into(), &is_current.into());
+    }
+}
+
+/// Where a [`Call`] is: what the request it started (if any) is for.
+enum Stage {
+    /// Nothing sent yet.
+    Start,
+    /// `list-sessions`, to find the token of the session with this id.
+    FindingId(String),
+    /// `get-session`, for this device's token (is the revoked session its own?).
+    ReadingOwnToken,
+    /// The call itself.
+    Sending,
+    /// `get-session`, for this device's token, to mark this `list-sessions` answer.
+    MarkingList(JsonResponse),
+    /// Finished with this result.
+    Done(Result<JsonResponse, AuthError>),
+}
+
+/// One call to a path and what it means for the store, as steps without IO of its
+/// own waiting: each step starts at most one request and the driver hands its answer
+/// back ([`Call::resume`]) until none is started. The Rust driver awaits in
+/// [`AuthClient::send`]; the JS face's is `drive` in `src/js/drive.js`: one
+/// sequence for both, and no Rust future in the npm wasm.
+pub(crate) struct Call {
+    client: AuthClient,
+    method: Method,
+    path: String,
+    body: Option<String>,
+    options: JsValue,
+    effect: Effect,
+    /// The token of the session a revocation names.
+    token: Option<String>,
+    /// Whether that session is this device's.
+    own: bool,
+    stage: Stage,
+}
+
+impl Call {
+    /// A call of `method` to `path` with `body` (JSON text); `options`, the caller's
+    /// own `{headers, fetch}` for it (not for the reads made on the way); without its
+    /// store effect unless `signal`.
+    pub fn new(
+        client: AuthClient,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        options: JsValue,
+        signal: bool,
+    ) -> Self {
+        let effect = if signal {
+            Effect::of(path)
+        } else {
+            Effect::None
+        };
+        Self {
+            client,
+            method,
+            path: path.to_owned(),
+            body,
+            options,
+            effect,
+            token: None,
+            own: false,
+            stage: Stage::Start,
+        }
+    }
+
+    /// Takes the first step: the request it started, if any.
+    pub fn start(&mut self) -> Option<Promise> {
+        self.begin()
+    }
+
+    /// Takes the next step with `answer`, the answer to the request the last step
+    /// started: the next request, or `None` when the call is finished.
+    pub fn resume(&mut self, answer: Result<JsonResponse, AuthError>) -> Option<Promise> {
+        let stage = std::mem::replace(&mut self.stage, Stage::Start);
+        match stage {
+            Stage::Start => self.begin(),
+            Stage::FindingId(id) => {
+                let found = answer.and_then(|sessions| {
+                    sessions
+                        .body
+                        .items()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .find(|s| s.field("id").and_then(|v| v.string()).as_deref() == Some(&id))
+                        .and_then(|s| s.field("token")?.string())
+                        .ok_or_else(session_not_found)
+                });
+                match found {
+                    Ok(token) => {
+                        self.body = Some(JsonWriter::new().string("token", &token).finish());
+                        self.token = Some(token);
+                        self.check_own()
+                    }
+                    Err(err) => self.finish_with(Err(err)),
+                }
+            }
+            Stage::ReadingOwnToken => match session_token(answer) {
+                Ok(current) => {
+                    self.own = current == self.token;
+                    self.send()
+                }
+                Err(err) => self.finish_with(Err(err)),
+            },
+            Stage::Sending => match answer {
+                Ok(response) => self.succeeded(response),
+                Err(err) => self.finish_with(Err(err)),
+            },
+            Stage::MarkingList(response) => match session_token(answer) {
+                Ok(current) => {
+                    mark_current(&response.body, current.as_deref());
+                    self.finish_with(Ok(response))
+                }
+                Err(err) => self.finish_with(Err(err)),
+            },
+            Stage::Done(result) => self.finish_with(result),
+        }
+    }
+
+    /// The call's result, once [`Call::resume`] has returned `None`.
+    pub fn finish(self) -> Result<JsonResponse, AuthError> {
+        match self.stage {
+            Stage::Done(result) => result,
+            _ => Err(AuthError::local(ErrorCode::Network)),
+        }
+    }
+
+    fn finish_with(&mut self, result: Result<JsonResponse, AuthError>) -> Option<Promise> {
+        self.stage = Stage::Done(result);
+        None
+    }
+
+    /// Starts `path` with `body` for the stage `next`.
+    fn request(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        options: &JsValue,
+        next: Stage,
+    ) -> Option<Promise> {
+        self.stage = next;
+        Some(
+            self.client
+                .transport()
+                .start(method, path, body, options, None),
+        )
+    }
+
+    /// A revocation names its session by token, or by id (looked up first).
+    fn begin(&mut self) -> Option<Promise> {
+        let key = match self.effect {
+            Effect::Revoked(key) | Effect::DeviceRevoked(key) => key,
+            _ => return self.send(),
+        };
+        let parsed = self
+            .body
+            .as_deref()
+            .and_then(|text| js_sys::JSON::parse(text).ok());
+        self.token = body_field(parsed.as_ref(), key);
+        if self.effect == Effect::Revoked("token") && self.token.is_none() {
+            if let Some(id) = body_field(parsed.as_ref(), "id") {
+                let list = Stage::FindingId(id);
+                return self.request(
+                    Method::Get,
+                    "/list-sessions",
+                    None,
+                    &JsValue::UNDEFINED,
+                    list,
+                );
+            }
+        }
+        self.check_own()
+    }
+
+    /// Whether the revoked session is this device's: from the store when it knows, else
+    /// from a read.
+    fn check_own(&mut self) -> Option<Promise> {
+        if self.token.is_none() {
+            return self.send();
+        }
+        match self.client.known_token() {
+            Some(current) => {
+                self.own = current == self.token;
+                self.send()
+            }
+            None => self.read_session(Stage::ReadingOwnToken),
+        }
+    }
+
+    fn read_session(&mut self, next: Stage) -> Option<Promise> {
+        self.request(Method::Get, "/get-session", None, &JsValue::UNDEFINED, next)
+    }
+
+    fn send(&mut self) -> Option<Promise> {
+        // Better Auth answers 415 to a POST without a JSON body.
+        if self.method == Method::Post && self.body.is_none() {
+            self.body = Some("{}".into());
+        }
+        let (method, path, body) = (self.method, self.path.clone(), self.body.take());
+        let options = self.options.clone();
+        self.request(method, &path, body, &options, Stage::Sending)
+    }
+
+    /// The call succeeded: what it means for the store, then its answer.
+    fn succeeded(&mut self, response: JsonResponse) -> Option<Promise> {
+        let client = &self.client;
+        match self.effect {
+            Effect::None => {}
+            Effect::SignedIn => client.notify(Event::SignedIn),
+            Effect::SignedInIfToken => {
+                if response
+                    .body
+                    .field("token")
+                    .and_then(|t| t.string())
+                    .is_some()
+                {
+                    client.notify(Event::SignedIn);
+                }
+            }
+            Effect::SignedOut => client.notify(Event::SignedOut),
+            Effect::Changed => client.notify(Event::SessionChanged),
+            Effect::Revoked(_) => client.notify(if self.own {
+                Event::SignedOut
+            } else {
+                Event::SessionChanged
+            }),
+            Effect::DeviceRevoked(_) => {
+                if self.own {
+                    client.notify(Event::SignedOut);
+                    client.notify(Event::SignedIn);
+                } else {
+                    client.notify(Event::SessionChanged);
+                }
+            }
+        }
+        if route(&self.path) != "/list-sessions" {
+            return self.finish_with(Ok(response));
+        }
+        match self.client.known_token() {
+            Some(current) => {
+                mark_current(&response.body, current.as_deref());
+                self.finish_with(Ok(response))
+            }
+            None => self.read_session(Stage::MarkingList(response)),
+        }
+    }
 }
 
 impl AuthClient {
@@ -110,117 +377,13 @@ impl AuthClient {
         path: &str,
         body: Option<String>,
     ) -> Result<JsonResponse, AuthError> {
-        self.send_with(method, path, body, &wasm_bindgen::JsValue::UNDEFINED, true)
-            .await
-    }
-
-    /// [`AuthClient::send`] with the caller's own `{headers, fetch}` for this request
-    /// (the JS face's `fetchOptions`; the reads it makes on the way do not use them),
-    /// and without the store effect when `signal` is false (`disableSignal`).
-    pub(crate) async fn send_with(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<String>,
-        call: &wasm_bindgen::JsValue,
-        signal: bool,
-    ) -> Result<JsonResponse, AuthError> {
         crate::transport::in_browser()?;
-        let mut body = body;
-        let effect = if signal {
-            Effect::of(path)
-        } else {
-            Effect::None
-        };
-        let reads_body = matches!(effect, Effect::Revoked(_) | Effect::DeviceRevoked(_));
-        let parsed = body
-            .as_deref()
-            .filter(|_| reads_body)
-            .and_then(|text| js_sys::JSON::parse(text).ok());
-        let mut token = match effect {
-            Effect::Revoked(key) | Effect::DeviceRevoked(key) => body_field(parsed.as_ref(), key),
-            _ => None,
-        };
-        if effect == Effect::Revoked("token") && token.is_none() {
-            if let Some(id) = body_field(parsed.as_ref(), "id") {
-                let found = self.token_of_session(&id).await?;
-                body = Some(JsonWriter::new().string("token", &found).finish());
-                token = Some(found);
-            }
+        let mut call = Call::new(self.clone(), method, path, body, JsValue::UNDEFINED, true);
+        let mut sent = call.start();
+        while let Some(promise) = sent {
+            sent = call.resume(answer(JsFuture::from(promise).await));
         }
-        let own = token.is_some() && self.current_token().await? == token;
-        // Better Auth answers 415 to a POST without a JSON body.
-        if method == Method::Post && body.is_none() {
-            body = Some("{}".into());
-        }
-        let response = self.request(method, path, body, call).await?;
-        match effect {
-            Effect::None => {}
-            Effect::SignedIn => self.notify(Event::SignedIn),
-            Effect::SignedInIfToken => {
-                if response
-                    .body
-                    .field("token")
-                    .and_then(|t| t.string())
-                    .is_some()
-                {
-                    self.notify(Event::SignedIn);
-                }
-            }
-            Effect::SignedOut => self.notify(Event::SignedOut),
-            Effect::Changed => self.notify(Event::SessionChanged),
-            Effect::Revoked(_) => self.notify(if own {
-                Event::SignedOut
-            } else {
-                Event::SessionChanged
-            }),
-            Effect::DeviceRevoked(_) => {
-                if own {
-                    self.notify(Event::SignedOut);
-                    self.notify(Event::SignedIn);
-                } else {
-                    self.notify(Event::SessionChanged);
-                }
-            }
-        }
-        if route(path) == "/list-sessions" {
-            self.mark_current(&response.body).await?;
-        }
-        Ok(response)
-    }
-
-    /// Sets `current` on each session of a `list-sessions` answer.
-    async fn mark_current(&self, sessions: &wasm_bindgen::JsValue) -> Result<(), AuthError> {
-        let Some(items) = sessions.items() else {
-            return Ok(());
-        };
-        let current = self.current_token().await?;
-        for item in items {
-            let token = item.field("token").and_then(|t| t.string());
-            let is_current = token.is_some() && token == current;
-            let _ = js_sys::Reflect::set(&item, &"current".into(), &is_current.into());
-        }
-        Ok(())
-    }
-
-    /// The token of this user's active session with this id.
-    async fn token_of_session(&self, id: &str) -> Result<String, AuthError> {
-        let sessions = self
-            .request(
-                Method::Get,
-                "/list-sessions",
-                None,
-                &wasm_bindgen::JsValue::UNDEFINED,
-            )
-            .await?;
-        sessions
-            .body
-            .items()
-            .unwrap_or_default()
-            .into_iter()
-            .find(|s| s.field("id").and_then(|v| v.string()).as_deref() == Some(id))
-            .and_then(|s| s.field("token")?.string())
-            .ok_or_else(session_not_found)
+        call.finish()
     }
 }
 

@@ -15,7 +15,6 @@ use crate::store::SessionState;
 use crate::transport::Method;
 use std::sync::Arc;
 use std::task::Poll;
-use wasm_bindgen::JsValue;
 
 impl AuthClient {
     /// The current session, read with `query`'s flags (sent only when true). A one-off
@@ -92,20 +91,15 @@ impl AuthClient {
             .map(|_| ())
     }
 
-    /// This client's session token, from the store when it has read the session and is
-    /// not reading it again (after a password change this device's session is a new
-    /// one, which the store's read in flight is fetching), else from a one-off read.
-    /// Never stored anywhere.
-    pub(crate) async fn current_token(&self) -> Result<Option<String>, AuthError> {
+    /// This client's session token as the store knows it (`Some(None)`: signed out),
+    /// or `None` when the store cannot tell and the session must be read: before its
+    /// first result, and while it reads again (after a password change this device's
+    /// session is a new one, which that read is fetching). Never stored anywhere.
+    pub(crate) fn known_token(&self) -> Option<Option<String>> {
         let state = self.session_state();
-        if !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some()) {
-            return Ok(state.data.map(|d| d.session.token.clone()));
-        }
-        let read: Option<SessionData> = self
-            .request(Method::Get, "/get-session", None, &JsValue::UNDEFINED)
-            .await?
-            .decode()?;
-        Ok(read.map(|d| d.session.token))
+        let known =
+            !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
+        known.then(|| state.data.map(|d| d.session.token.clone()))
     }
 
     /// Waits until the store's state satisfies `done`, and returns it.

@@ -12,9 +12,8 @@ use crate::error::{AuthError, ErrorCode};
 use crate::model::{SessionData, Timestamp};
 use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData, TabMessage};
-use crate::transport::{Method, Transport};
-use crate::triggers::{CrossTab, PageEvents, PageSignal};
-use gloo_timers::callback::Timeout;
+use crate::transport::{answer, settle, Method, Transport};
+use crate::triggers::{CrossTab, PageEvents, PageSignal, Timer};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -31,21 +30,17 @@ pub(crate) struct Loaded {
 }
 
 impl PartialEq for Loaded {
-    /// Equal when the typed session and the JSON faces hand out are: the typed one
-    /// keeps unknown fields only to 64 levels (and none in the npm build), and a change
-    /// there must still reach JavaScript.
+    /// In the browser, equal when the JSON faces hand out serializes alike: the typed
+    /// session is read from it, so the same JSON is the same session, and a change the
+    /// typed one does not keep (unknown fields past 64 levels, or any in the npm build)
+    /// still reaches JavaScript. Natively, where no JSON value exists, the typed ones.
     fn eq(&self, other: &Self) -> bool {
-        self.data == other.data && same_json(&self.json, &other.json)
+        if !cfg!(target_arch = "wasm32") {
+            return self.data == other.data;
+        }
+        let text = |json: &JsValue| js_sys::JSON::stringify(json).ok();
+        self.json == other.json || text(&self.json).is_some_and(|a| Some(a) == text(&other.json))
     }
-}
-
-/// Whether two parsed JSON values serialize alike (in the browser; natively, where no
-/// JSON value exists, true).
-fn same_json(a: &JsValue, b: &JsValue) -> bool {
-    if !cfg!(target_arch = "wasm32") {
-        return true;
-    }
-    a == b || js_sys::JSON::stringify(a).ok() == js_sys::JSON::stringify(b).ok()
 }
 
 impl StoreData for Loaded {
@@ -62,7 +57,7 @@ pub(crate) struct Inner {
     queue: RefCell<VecDeque<Event<Loaded>>>,
     dispatching: Cell<bool>,
     reads: RefCell<Vec<(FetchId, AbortController)>>,
-    timer: RefCell<Option<Timeout>>,
+    timer: RefCell<Option<Timer>>,
     listeners: RefCell<Vec<(u64, Listener)>>,
     next_listener: Cell<u64>,
     page: RefCell<Option<PageEvents>>,
@@ -132,20 +127,23 @@ impl Inner {
             Command::ArmTimer(_) if crate::transport::in_browser().is_err() => {}
             Command::ArmTimer(at) => {
                 let delay = (at.as_millis() - now().as_millis()).clamp(0, i64::from(i32::MAX));
-                let weak = Rc::downgrade(self);
-                // The callback only schedules the event: the timer may be replaced while
-                // it is handled, and a closure must not be dropped while it runs.
-                let timeout = Timeout::new(u32::try_from(delay).unwrap_or(0), move || {
-                    wasm_bindgen_futures::spawn_local(async move {
+                let mut timer = self.timer.borrow_mut();
+                let timer = timer.get_or_insert_with(|| {
+                    let weak = Rc::downgrade(self);
+                    // Fires with no borrow held: the store may re-arm this timer from
+                    // its own callback (the timeout is replaced, the closure is kept).
+                    Timer::new(move || {
                         if let Some(inner) = weak.upgrade() {
                             inner.dispatch(Event::TimerFired);
                         }
-                    });
+                    })
                 });
-                self.timer.replace(Some(timeout));
+                timer.arm(delay as i32);
             }
             Command::DisarmTimer => {
-                self.timer.replace(None);
+                if let Some(timer) = self.timer.borrow_mut().as_mut() {
+                    timer.disarm();
+                }
             }
         }
     }
@@ -165,30 +163,35 @@ impl Inner {
             });
             return;
         };
-        self.reads.borrow_mut().push((id, controller.clone()));
-        let transport = self.transport.clone();
+        let path = if bypass_cache {
+            "/get-session?disableCookieCache=true"
+        } else {
+            "/get-session"
+        };
+        let sent = self.transport.start(
+            Method::Get,
+            path,
+            None,
+            &JsValue::UNDEFINED,
+            Some(&controller),
+        );
+        self.reads.borrow_mut().push((id, controller));
         let weak = Rc::downgrade(self);
-        wasm_bindgen_futures::spawn_local(async move {
-            let path = if bypass_cache {
-                "/get-session?disableCookieCache=true"
-            } else {
-                "/get-session"
-            };
-            let outcome = transport
-                .request_with(Method::Get, path, None, &JsValue::UNDEFINED, &controller)
-                .await
-                .and_then(|response| {
-                    let data: Option<SessionData> = response.decode()?;
-                    Ok(data.map(|data| Loaded {
-                        data: Arc::new(data),
-                        json: response.body,
-                    }))
-                });
+        // Called once, when the read settles (its deadline makes sure it does).
+        let done = wasm_bindgen::closure::Closure::once_into_js(move |ok: bool, value: JsValue| {
+            let outcome = answer(if ok { Ok(value) } else { Err(value) }).and_then(|response| {
+                let data: Option<SessionData> = response.decode()?;
+                Ok(data.map(|data| Loaded {
+                    data: Arc::new(data),
+                    json: response.body,
+                }))
+            });
             if let Some(inner) = weak.upgrade() {
                 inner.reads.borrow_mut().retain(|(read, _)| *read != id);
                 inner.dispatch(Event::FetchFinished { id, outcome });
             }
         });
+        settle(&sent, &done);
     }
 
     /// Calls the listeners. Listeners may add or remove listeners: each one still

@@ -11,6 +11,7 @@
 // undefined, parsed body, 1 when the body is not JSON]; rejects with a number: 0 no
 // answer, 1 timed out, 2 a redirect, 3 larger than maxLength.
 export function send(fetchImpl, url, method, body, call, timeoutMs, maxLength, controller) {
+  controller ??= new AbortController();
   let headers = call?.headers;
   let timedOut = 0;
   let timer;
@@ -69,4 +70,10 @@ function retryAfter(value) {
   if (/^\d+$/.test(value)) return Math.min(+value, 0xffffffff);
   const at = Date.parse(value);
   return at === at ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
+}
+
+// A request's end handed to Rust without a future: done(true, value) when `promise`
+// resolves, done(false, reason) when it rejects.
+export function settle(promise, done) {
+  promise.then((value) => done(true, value), (reason) => done(false, reason));
 }

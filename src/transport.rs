@@ -12,7 +12,6 @@ use crate::decode::Decode;
 use crate::error::{AuthError, ErrorCode};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 #[wasm_bindgen(module = "/src/transport.js")]
@@ -29,8 +28,12 @@ extern "C" {
         call: &JsValue,
         timeout_ms: u32,
         max_length: u32,
-        controller: &AbortController,
+        controller: Option<&AbortController>,
     ) -> Promise;
+
+    /// Calls `done(true, value)` when `promise` resolves, `done(false, reason)` when it
+    /// rejects: a request's end handed to a callback, without a Rust future.
+    pub(crate) fn settle(promise: &Promise, done: &JsValue);
 }
 
 /// The largest answer read, in UTF-16 code units (about 8 MB of ASCII JSON): a larger one
@@ -148,35 +151,21 @@ impl Transport {
         self
     }
 
-    /// Sends one request with an optional JSON body (already serialized) and returns
-    /// the parsed JSON of a 2xx answer; anything else is a typed error.
-    pub async fn request(
+    /// Starts one request with an optional JSON body (already serialized): the promise
+    /// settles as `src/transport.js` says, for [`answer`] (the parsed JSON of a 2xx
+    /// answer; anything else a typed error). `call`: the caller's own `{headers,
+    /// fetch}` for this request, or `undefined` (the JSON content type is added to the
+    /// headers when there is a body). `controller` aborts it (an aborted request fails
+    /// with [`ErrorCode::Network`]); the timeout aborts through it too.
+    pub fn start(
         &self,
         method: Method,
         path: &str,
         json_body: Option<String>,
         call: &JsValue,
-    ) -> Result<JsonResponse, AuthError> {
-        in_browser()?;
-        let controller =
-            AbortController::new().map_err(|_| AuthError::local(ErrorCode::Network))?;
-        self.request_with(method, path, json_body, call, &controller)
-            .await
-    }
-
-    /// Like [`Transport::request`], abortable through `controller` (an aborted request
-    /// fails with [`ErrorCode::Network`]; the timeout uses the same controller).
-    /// `call`: the caller's own `{headers, fetch}` for this request, or `undefined`
-    /// (the JSON content type is added to the headers when there is a body).
-    pub async fn request_with(
-        &self,
-        method: Method,
-        path: &str,
-        json_body: Option<String>,
-        call: &JsValue,
-        controller: &AbortController,
-    ) -> Result<JsonResponse, AuthError> {
-        let sent = JsFuture::from(js_send(
+        controller: Option<&AbortController>,
+    ) -> Promise {
+        js_send(
             &self.fetch,
             &self.base.endpoint(path),
             method.as_str(),
@@ -185,38 +174,41 @@ impl Transport {
             self.timeout_ms,
             MAX_BODY_LENGTH,
             controller,
-        ))
-        .await;
-        let answer = match sent {
-            Ok(answer) => js_sys::Array::from(&answer),
-            Err(reason) => return Err(failure(reason.as_f64())),
-        };
-        let status = answer.get(0).as_f64().unwrap_or_default() as u16;
-        let status_text = answer.get(1).as_string().unwrap_or_default();
-        let body = answer.get(3);
-        let parsed = !answer.get(4).is_truthy();
-        if (200..300).contains(&status) {
-            return if parsed {
-                Ok(JsonResponse {
-                    status,
-                    status_text,
-                    body,
-                })
-            } else {
-                Err(AuthError::invalid_response(status, status_text))
-            };
-        }
-        let field = |name: &str| {
-            Some(&body)
-                .filter(|body| parsed && body.is_object())
-                .and_then(|body| js_sys::Reflect::get(body, &JsValue::from_str(name)).ok())
-                .and_then(|value| value.as_string())
-        };
-        let mut err =
-            AuthError::from_response(status, status_text, field("code"), field("message"));
-        err.retry_after = answer.get(2).as_f64().map(|seconds| seconds as u32);
-        Err(err)
+        )
     }
+}
+
+/// The typed result of a request [`Transport::start`] began: `settled` is what its
+/// promise resolved (`Ok`) or rejected (`Err`) with.
+pub(crate) fn answer(settled: Result<JsValue, JsValue>) -> Result<JsonResponse, AuthError> {
+    let answer = match settled {
+        Ok(answer) => js_sys::Array::from(&answer),
+        Err(reason) => return Err(failure(reason.as_f64())),
+    };
+    let status = answer.get(0).as_f64().unwrap_or_default() as u16;
+    let status_text = answer.get(1).as_string().unwrap_or_default();
+    let body = answer.get(3);
+    let parsed = !answer.get(4).is_truthy();
+    if (200..300).contains(&status) {
+        return if parsed {
+            Ok(JsonResponse {
+                status,
+                status_text,
+                body,
+            })
+        } else {
+            Err(AuthError::invalid_response(status, status_text))
+        };
+    }
+    let field = |name: &str| {
+        Some(&body)
+            .filter(|body| parsed && body.is_object())
+            .and_then(|body| js_sys::Reflect::get(body, &JsValue::from_str(name)).ok())
+            .and_then(|value| value.as_string())
+    };
+    let mut err = AuthError::from_response(status, status_text, field("code"), field("message"));
+    err.retry_after = answer.get(2).as_f64().map(|seconds| seconds as u32);
+    Err(err)
 }
 
 /// The error of a request that got no answer to read: `reason` as `src/transport.js`

@@ -5,13 +5,13 @@ use super::error::{error_object, set};
 use super::options;
 use crate::base_url::BaseUrl;
 use crate::client::AuthClient;
+use crate::endpoint::Call;
 use crate::error::{AuthError, ErrorCode};
 use crate::transport::{Method, Transport};
 use crate::SessionListener;
 use js_sys::{Object, Promise};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 /// The session client as the npm wrapper sees it. A bad base URL does not throw: every
 /// request then rejects with `{code: "INVALID_BASE_URL", ...}` and the store shows it.
@@ -65,20 +65,18 @@ impl JsAuthClient {
         call: JsValue,
         disable_signal: bool,
     ) -> Promise {
-        let client = self.client.clone();
         let method = Method::from_name(method).ok_or_else(bad_method);
-        future_to_promise(async move {
-            let sent = match (client, method) {
-                (Ok(client), Ok(method)) => {
-                    client
-                        .send_with(method, &path, body, &call, !disable_signal)
-                        .await
-                }
-                (Err(err), _) | (_, Err(err)) => Err(err),
-            };
-            sent.map(|response| response.body)
-                .map_err(|err| error_object(&err))
-        })
+        match (self.client.clone(), method) {
+            (Ok(client), Ok(method)) => super::call::run(Call::new(
+                client,
+                method,
+                &path,
+                body,
+                call,
+                !disable_signal,
+            )),
+            (Err(err), _) | (_, Err(err)) => Promise::reject(&error_object(&err)),
+        }
     }
 
     /// Gives the store a session read elsewhere (`{session, user}` or `null`, dates as

@@ -7,6 +7,7 @@
 //! shape, dates as `Date` objects, frozen snapshots and the path proxy live in the
 //! wrapper. Depends on the public Rust API only, never on the shell or the store.
 
+mod call;
 mod client;
 mod error;
 mod options;

@@ -10,8 +10,10 @@
 mod cross_tab;
 mod listener;
 mod page;
+mod timer;
 
 pub(crate) use cross_tab::CrossTab;
 pub(crate) use page::{
     deliver as deliver_page_signal, set_source as set_page_source, PageEvents, PageSignal,
 };
+pub(crate) use timer::Timer;

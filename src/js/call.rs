@@ -1,0 +1,44 @@
+//! [`JsCall`]: one call of the JS face's `request`, driven by `src/js/drive.js` through
+//! the steps of `crate::endpoint::Call` (the Rust faces' path too).
+
+use super::error::error_object;
+use crate::endpoint::Call;
+use crate::transport::answer;
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/drive.js")]
+extern "C" {
+    /// Awaits each request `call` starts (`sent` first) until it has its result.
+    fn drive(call: JsCall, sent: Option<Promise>) -> Promise;
+}
+
+/// A call in progress, for `drive.js`.
+#[wasm_bindgen]
+pub struct JsCall(Call);
+
+#[wasm_bindgen]
+impl JsCall {
+    /// Hands back the answer to the request the last step started (`ok`: it resolved
+    /// with `value`; else it rejected with it). Returns the next request, or
+    /// `undefined` when the call is finished.
+    pub fn resume(&mut self, ok: bool, value: JsValue) -> Option<Promise> {
+        self.0
+            .resume(answer(if ok { Ok(value) } else { Err(value) }))
+    }
+
+    /// The answer's parsed JSON; throws the error object (`{status, statusText,
+    /// code, message, retryAfter?}`) of a failed call.
+    pub fn finish(self) -> Result<JsValue, JsValue> {
+        self.0
+            .finish()
+            .map(|response| response.body)
+            .map_err(|err| error_object(&err))
+    }
+}
+
+/// Starts `call` and returns the promise of its result.
+pub(crate) fn run(mut call: Call) -> Promise {
+    let sent = call.start();
+    drive(JsCall(call), sent)
+}
