@@ -9,6 +9,11 @@ use crate::error::{AuthError, ErrorCode};
 /// The path Better Auth serves its API under when the base URL names none.
 pub const DEFAULT_BASE_PATH: &str = "/api/auth";
 
+/// Where `byte` first is in `text`.
+pub(crate) fn byte_at(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().position(|b| b == byte)
+}
+
 /// An absolute http(s) URL of the auth API, without a trailing slash.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseUrl(String);
@@ -39,13 +44,15 @@ impl BaseUrl {
         {
             return Err(invalid());
         }
-        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        // Byte searches (the characters sought are ASCII): char patterns cost the wasm.
+        let (authority, path) = rest.split_at(byte_at(rest, b'/').unwrap_or(rest.len()));
         // No user:password@ (fetch refuses credentials in the URL), a host, and a port
         // (when given) that is a number a port can be.
-        if authority.is_empty() || authority.contains('@') || authority.starts_with(':') {
+        if authority.is_empty() || byte_at(authority, b'@').is_some() || authority.starts_with(':')
+        {
             return Err(invalid());
         }
-        let port = match authority.rfind(':') {
+        let port = match authority.bytes().rposition(|b| b == b':') {
             Some(colon) if !authority.ends_with(']') => authority.get(colon + 1..),
             _ => None,
         };
@@ -59,7 +66,8 @@ impl BaseUrl {
                 return Err(invalid());
             }
         }
-        let path = path.trim_end_matches('/');
+        let end = path.bytes().rposition(|b| b != b'/').map_or(0, |at| at + 1);
+        let path = path.get(..end).unwrap_or_default();
         let path = if path.is_empty() {
             DEFAULT_BASE_PATH
         } else {

@@ -43,7 +43,9 @@ enum Effect {
 
 /// A path without its query string: what the rules below match.
 fn route(path: &str) -> &str {
-    path.split('?').next().unwrap_or_default()
+    crate::base_url::byte_at(path, b'?')
+        .and_then(|at| path.get(..at))
+        .unwrap_or(path)
 }
 
 impl Effect {

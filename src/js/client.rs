@@ -1,7 +1,7 @@
 //! `createAuthClient` and the exported `AuthClient` class: one generic request, and the
 //! session store's state, listeners and refresh.
 
-use super::error::{error_object, set};
+use super::error::error_object;
 use super::options;
 use crate::base_url::BaseUrl;
 use crate::client::AuthClient;
@@ -9,7 +9,7 @@ use crate::endpoint::Call;
 use crate::error::{AuthError, ErrorCode};
 use crate::transport::{Method, Transport};
 use crate::SessionListener;
-use js_sys::{Object, Promise};
+use js_sys::Promise;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +20,19 @@ pub struct JsAuthClient {
     client: Result<AuthClient, AuthError>,
     listeners: RefCell<Vec<(u32, SessionListener)>>,
     next_listener: Cell<u32>,
+}
+
+#[wasm_bindgen(module = "/src/js/objects.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = stateObject)]
+    fn state_object(
+        data: &JsValue,
+        error: &JsValue,
+        is_pending: bool,
+        is_refetching: bool,
+        last_result_at: Option<f64>,
+        last_fetch_reason: Option<&str>,
+    ) -> JsValue;
 }
 
 /// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
@@ -100,41 +113,29 @@ impl JsAuthClient {
     /// lastFetchReason}`, `data` being the server's JSON (the same object until the
     /// session changes) and `lastResultAt` milliseconds since the epoch.
     pub fn state(&self) -> JsValue {
-        let out = Object::new();
-        match &self.client {
-            Ok(client) => {
-                set(
-                    &out,
-                    "data",
-                    &client.session_json().unwrap_or(JsValue::NULL),
-                );
-                // Read in place: the JS face needs the flags and the error, and has the
-                // session's JSON already; copying the typed session per call is waste.
-                client.with_session_state(|state| {
-                    let error = state.error.as_ref().map_or(JsValue::NULL, error_object);
-                    set(&out, "error", &error);
-                    set(&out, "isPending", &state.is_pending.into());
-                    set(&out, "isRefetching", &state.is_refetching.into());
-                    let last = state
-                        .last_result_at
-                        .map_or(JsValue::NULL, |at| JsValue::from_f64(at.as_millis() as f64));
-                    set(&out, "lastResultAt", &last);
-                    let reason = state
-                        .last_fetch_reason
-                        .map_or(JsValue::NULL, |r| JsValue::from_str(r.as_str()));
-                    set(&out, "lastFetchReason", &reason);
-                });
-            }
-            Err(err) => {
-                set(&out, "data", &JsValue::NULL);
-                set(&out, "error", &error_object(err));
-                set(&out, "isPending", &false.into());
-                set(&out, "isRefetching", &false.into());
-                set(&out, "lastResultAt", &JsValue::NULL);
-                set(&out, "lastFetchReason", &JsValue::NULL);
-            }
-        }
-        out.into()
+        let Ok(client) = &self.client else {
+            let error = self
+                .client
+                .as_ref()
+                .err()
+                .map_or(JsValue::NULL, error_object);
+            return state_object(&JsValue::NULL, &error, false, false, None, None);
+        };
+        let data = client.session_json().unwrap_or(JsValue::NULL);
+        // Read in place: the JS face needs the flags and the error, and has the
+        // session's JSON already; copying the typed session per call is waste.
+        client
+            .with_session_state(|state| {
+                state_object(
+                    &data,
+                    &state.error.as_ref().map_or(JsValue::NULL, error_object),
+                    state.is_pending,
+                    state.is_refetching,
+                    state.last_result_at.map(|at| at.as_millis() as f64),
+                    state.last_fetch_reason.map(|r| r.as_str()),
+                )
+            })
+            .unwrap_or(JsValue::NULL)
     }
 
     /// Calls `callback` (no arguments) after every change of the store, and counts as

@@ -1,24 +1,28 @@
 //! An [`AuthError`] as JS sees it: `{status, statusText, code, message, retryAfter?}`,
-//! better-auth's error fields.
+//! better-auth's error fields (the object built by `src/js/objects.js`).
 
 use crate::error::AuthError;
-use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
-/// Sets a plain data property (cannot fail on a fresh plain object).
-pub(crate) fn set(target: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+#[wasm_bindgen(module = "/src/js/objects.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = errorObject)]
+    fn js_error_object(
+        status: u16,
+        status_text: &str,
+        code: &str,
+        message: &str,
+        retry_after: Option<u32>,
+    ) -> JsValue;
 }
 
 /// `{status, statusText, code, message, retryAfter?}`.
 pub(crate) fn error_object(err: &AuthError) -> JsValue {
-    let error = Object::new();
-    set(&error, "status", &JsValue::from(err.status));
-    set(&error, "statusText", &JsValue::from_str(&err.status_text));
-    set(&error, "code", &JsValue::from_str(err.code.as_str()));
-    set(&error, "message", &JsValue::from_str(&err.message));
-    if let Some(seconds) = err.retry_after {
-        set(&error, "retryAfter", &JsValue::from(seconds));
-    }
-    error.into()
+    js_error_object(
+        err.status,
+        &err.status_text,
+        err.code.as_str(),
+        &err.message,
+        err.retry_after,
+    )
 }
