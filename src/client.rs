@@ -105,15 +105,6 @@ impl AuthClient {
         self.inner.snapshot()
     }
 
-    /// Reads the store's current state in place, with the session's JSON.
-    #[cfg(feature = "js")]
-    pub(crate) fn with_session_state<R>(
-        &self,
-        read: impl FnOnce(&SessionState<Loaded>) -> R,
-    ) -> Option<R> {
-        self.inner.with_state(read)
-    }
-
     /// Reads the session again now (aborting an older read), and updates the store.
     pub fn refetch(&self) {
         self.refetch_with(false);
@@ -192,13 +183,10 @@ impl AuthClient {
     /// fails with `INVALID_RESPONSE` (the store unchanged) when `json` is not a session.
     pub fn hydrate_session(&self, json: &wasm_bindgen::JsValue) -> Result<bool, AuthError> {
         crate::transport::in_browser()?;
-        let data: Option<SessionData> = crate::decode::Decode::decode(json)
-            .ok_or_else(|| AuthError::invalid_response(0, String::new()))?;
+        let loaded =
+            Loaded::from_json(json).ok_or_else(|| AuthError::invalid_response(0, String::new()))?;
         let before = self.session_state().last_result_at;
-        self.inner.dispatch(Event::Hydrated(data.map(|data| Loaded {
-            data: Arc::new(data),
-            json: json.clone(),
-        })));
+        self.inner.dispatch(Event::Hydrated(loaded));
         Ok(before.is_none() && self.session_state().last_result_at.is_some())
     }
 

@@ -12,8 +12,10 @@
 use crate::client::AuthClient;
 use crate::error::{AuthError, ErrorCode};
 use crate::json::{JsonView, JsonWriter};
+use crate::loaded::Loaded;
 use crate::model::SessionData;
 use crate::store::Event;
+use crate::transport::Transport;
 use crate::transport::{answer, JsonResponse, Method};
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
@@ -97,6 +99,26 @@ fn mark_current(sessions: &JsValue, current: Option<&str>) {
     }
 }
 
+/// What a [`Call`] needs of the client it belongs to: how it sends, the store it
+/// tells, and this device's token as that store knows it ([`AuthClient::known_token`]).
+pub(crate) trait Host {
+    fn transport(&self) -> &Transport;
+    fn notify(&self, event: Event<Loaded>);
+    fn known_token(&self) -> Option<Option<String>>;
+}
+
+impl Host for AuthClient {
+    fn transport(&self) -> &Transport {
+        AuthClient::transport(self)
+    }
+    fn notify(&self, event: Event<Loaded>) {
+        AuthClient::notify(self, event);
+    }
+    fn known_token(&self) -> Option<Option<String>> {
+        AuthClient::known_token(self)
+    }
+}
+
 /// Where a [`Call`] is: what the request it started (if any) is for.
 enum Stage {
     /// Nothing sent yet.
@@ -118,8 +140,8 @@ enum Stage {
 /// back ([`Call::resume`]) until none is started. The Rust driver awaits in
 /// [`AuthClient::send`]; the JS face's is `drive` in `src/js/drive.js`: one
 /// sequence for both, and no Rust future in the npm wasm.
-pub(crate) struct Call {
-    client: AuthClient,
+pub(crate) struct Call<H> {
+    client: H,
     method: Method,
     path: String,
     body: Option<String>,
@@ -132,12 +154,12 @@ pub(crate) struct Call {
     stage: Stage,
 }
 
-impl Call {
+impl<H: Host> Call<H> {
     /// A call of `method` to `path` with `body` (JSON text); `options`, the caller's
     /// own `{headers, fetch}` for it (not for the reads made on the way); without its
     /// store effect unless `signal`.
     pub fn new(
-        client: AuthClient,
+        client: H,
         method: Method,
         path: &str,
         body: Option<String>,

@@ -36,6 +36,7 @@ mod decode;
 mod endpoint;
 mod error;
 mod json;
+mod loaded;
 mod model;
 mod multi_session;
 mod options;

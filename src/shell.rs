@@ -9,10 +9,11 @@
 
 use crate::clock::now;
 use crate::error::{AuthError, ErrorCode};
-use crate::model::{SessionData, Timestamp};
+pub(crate) use crate::loaded::Loaded;
+use crate::model::SessionData;
 use crate::options::SessionOptions;
-use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData, TabMessage};
-use crate::transport::{answer, settle, Method, Transport};
+use crate::store::{Command, Event, FetchId, Machine, SessionState, TabMessage};
+use crate::transport::{settle, Method, Transport};
 use crate::triggers::{CrossTab, PageEvents, PageSignal, Timer};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -20,34 +21,6 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 use web_sys::AbortController;
-
-/// A session as the store holds it: typed (shared, never copied), and the server's
-/// parsed JSON (every field it sent), which faces hand out unchanged.
-#[derive(Clone, Debug)]
-pub(crate) struct Loaded {
-    pub data: Arc<SessionData>,
-    pub json: JsValue,
-}
-
-impl PartialEq for Loaded {
-    /// In the browser, equal when the JSON faces hand out serializes alike: the typed
-    /// session is read from it, so the same JSON is the same session, and a change the
-    /// typed one does not keep (unknown fields past 64 levels, or any in the npm build)
-    /// still reaches JavaScript. Natively, where no JSON value exists, the typed ones.
-    fn eq(&self, other: &Self) -> bool {
-        if !cfg!(target_arch = "wasm32") {
-            return self.data == other.data;
-        }
-        let text = |json: &JsValue| js_sys::JSON::stringify(json).ok();
-        self.json == other.json || text(&self.json).is_some_and(|a| Some(a) == text(&other.json))
-    }
-}
-
-impl StoreData for Loaded {
-    fn expires_at(&self) -> Timestamp {
-        self.data.session.expires_at
-    }
-}
 
 pub(crate) type Listener = Rc<dyn Fn()>;
 
@@ -179,13 +152,7 @@ impl Inner {
         let weak = Rc::downgrade(self);
         // Called once, when the read settles (its deadline makes sure it does).
         let done = wasm_bindgen::closure::Closure::once_into_js(move |ok: bool, value: JsValue| {
-            let outcome = answer(if ok { Ok(value) } else { Err(value) }).and_then(|response| {
-                let data: Option<SessionData> = response.decode()?;
-                Ok(data.map(|data| Loaded {
-                    data: Arc::new(data),
-                    json: response.body,
-                }))
-            });
+            let outcome = Loaded::from_read(if ok { Ok(value) } else { Err(value) });
             if let Some(inner) = weak.upgrade() {
                 inner.reads.borrow_mut().retain(|(read, _)| *read != id);
                 inner.dispatch(Event::FetchFinished { id, outcome });

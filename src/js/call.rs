@@ -1,10 +1,12 @@
 //! [`JsCall`]: one call of the JS face's `request`, driven by `src/js/drive.js` through
 //! the steps of `crate::endpoint::Call` (the Rust faces' path too).
 
+use super::client::Core;
 use super::error::error_object;
 use crate::endpoint::Call;
 use crate::transport::answer;
 use js_sys::Promise;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/drive.js")]
@@ -15,7 +17,7 @@ extern "C" {
 
 /// A call in progress, for `drive.js`.
 #[wasm_bindgen]
-pub struct JsCall(Call);
+pub struct JsCall(Call<Rc<Core>>);
 
 #[wasm_bindgen]
 impl JsCall {
@@ -38,7 +40,7 @@ impl JsCall {
 }
 
 /// Starts `call` and returns the promise of its result.
-pub(crate) fn run(mut call: Call) -> Promise {
+pub(crate) fn run(mut call: Call<Rc<Core>>) -> Promise {
     let sent = call.start();
     drive(JsCall(call), sent)
 }

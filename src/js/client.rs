@@ -1,26 +1,25 @@
-//! `createAuthClient` and the exported `AuthClient` class: one generic request, and the
-//! session store's state, listeners and refresh.
+//! `createStore` and the exported `Store`: the npm face's session store (the machine,
+//! its reads' decoding, a call's steps and store effects), carried out by the
+//! JavaScript shell in `src/js/shell.js` (its reads, the one timer, listeners, the
+//! page's events and other tabs). Every rule stays here; the shell only does what the
+//! commands say.
 
 use super::error::error_object;
 use super::options;
 use crate::base_url::BaseUrl;
-use crate::client::AuthClient;
-use crate::endpoint::Call;
+use crate::clock::now;
+use crate::endpoint::{Call, Host};
 use crate::error::{AuthError, ErrorCode};
+use crate::loaded::Loaded;
+use crate::options::SessionOptions;
+use crate::store::{Command, Event, FetchId, Machine, TabMessage};
 use crate::transport::{Method, Transport};
-use crate::SessionListener;
 use js_sys::Promise;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// The session client as the npm wrapper sees it. A bad base URL does not throw: every
-/// request then rejects with `{code: "INVALID_BASE_URL", ...}` and the store shows it.
-#[wasm_bindgen(js_name = AuthClient)]
-pub struct JsAuthClient {
-    client: Result<AuthClient, AuthError>,
-    listeners: RefCell<Vec<(u32, SessionListener)>>,
-    next_listener: Cell<u32>,
-}
+use web_sys::AbortController;
 
 #[wasm_bindgen(module = "/src/js/objects.js")]
 extern "C" {
@@ -35,19 +34,127 @@ extern "C" {
     ) -> JsValue;
 }
 
-/// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
-/// relative ones against the page). `options`: numbers by position (see
-/// `OPTION_KEYS` in the wrapper), `NaN` for a default. `fetch`: the function every
-/// request calls (the store's reads included), `undefined` for the global `fetch`.
-#[wasm_bindgen(js_name = createAuthClient)]
-pub fn create_auth_client(base_url: &str, options: &[f64], fetch: JsValue) -> JsAuthClient {
-    let transport = BaseUrl::parse(base_url).map(|base| Transport::new(base).with_fetch(fetch));
-    JsAuthClient {
-        client: transport
-            .map(|transport| AuthClient::with_transport(transport, options::from_numbers(options))),
-        listeners: RefCell::new(Vec::new()),
-        next_listener: Cell::new(0),
+/// What the shell hears, by number (`Store::handle`): must match `src/js/shell.js`.
+const SUBSCRIBED: u8 = 0;
+const UNSUBSCRIBED: u8 = 1;
+const REFETCH: u8 = 2;
+const FOCUSED: u8 = 3;
+const VISIBLE: u8 = 4;
+const ONLINE: u8 = 5;
+const OFFLINE: u8 = 6;
+const TIMER: u8 = 7;
+const OFFICIAL: u8 = 8;
+
+/// The store and what it needs, shared by the exported [`Store`] and its calls.
+pub(crate) struct Core {
+    transport: Transport,
+    cross_tab_sync: bool,
+    machine: RefCell<Machine<Loaded>>,
+    /// Commands for the shell, encoded as [`Store::next`] says.
+    pending: RefCell<VecDeque<f64>>,
+    /// Called after commands were queued (the shell's `run`).
+    wake: RefCell<JsValue>,
+    /// Our tabs' channel (`src/triggers/browser.js`'s `joinTabs`), once joined.
+    tabs: RefCell<Option<crate::triggers::Tabs>>,
+}
+
+impl Core {
+    fn handle(&self, event: Event<Loaded>) {
+        let Ok(commands) = self
+            .machine
+            .try_borrow_mut()
+            .map(|mut m| m.handle(event, now()))
+        else {
+            return;
+        };
+        let mut queued = false;
+        for command in commands {
+            // One number each: kind + 8 * flag + 16 * argument (exact below 2^53).
+            let (kind, argument, flag) = match command {
+                Command::StartFetch { id, bypass_cache } => (0, id.0 as f64, bypass_cache),
+                Command::AbortFetch(id) => (1, id.0 as f64, false),
+                Command::Publish => (2, 0.0, false),
+                Command::ArmTimer(at) => {
+                    (3, (at.as_millis() - now().as_millis()).max(0) as f64, false)
+                }
+                Command::DisarmTimer => (4, 0.0, false),
+                Command::Broadcast(message) => {
+                    if let Some(tabs) = self.tabs.borrow().as_ref() {
+                        crate::triggers::post(tabs, message);
+                    }
+                    continue;
+                }
+            };
+            let encoded = f64::from(kind) + 8.0 * f64::from(u8::from(flag)) + 16.0 * argument;
+            self.pending.borrow_mut().push_back(encoded);
+            queued = true;
+        }
+        if queued {
+            let wake = self.wake.borrow().clone();
+            if let Some(wake) = wake.dyn_ref::<js_sys::Function>() {
+                let _ = wake.call0(&JsValue::NULL);
+            }
+        }
     }
+}
+
+impl Host for Rc<Core> {
+    fn transport(&self) -> &Transport {
+        &self.transport
+    }
+    fn notify(&self, event: Event<Loaded>) {
+        self.handle(event);
+    }
+    fn known_token(&self) -> Option<Option<String>> {
+        let machine = self.machine.try_borrow().ok()?;
+        let state = machine.state();
+        let known =
+            !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
+        known.then(|| state.data.as_ref().map(|d| d.data.session.token.clone()))
+    }
+}
+
+#[wasm_bindgen(module = "/src/js/shell.js")]
+extern "C" {
+    /// The client the wrapper uses, over `store`.
+    fn shell(store: Store) -> JsValue;
+}
+
+/// The npm face's session store, for `src/js/shell.js`. A bad base URL does not throw:
+/// every request then rejects with `{code: "INVALID_BASE_URL", ...}` and the state
+/// shows it.
+#[wasm_bindgen]
+pub struct Store {
+    core: Result<Rc<Core>, AuthError>,
+}
+
+/// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
+/// relative ones against the page): its store, carried out by `src/js/shell.js`, whose
+/// object (`baseURL`, `request`, `state`, `listen`, `unlisten`, `refetch`, `hydrate`)
+/// this returns. `options`: numbers by position (see `OPTION_KEYS` in the wrapper),
+/// `NaN` for a default. `fetch`: the function every request calls (the store's reads
+/// included), `undefined` for the global `fetch`.
+#[wasm_bindgen(js_name = createAuthClient)]
+pub fn create_auth_client(base_url: &str, options: &[f64], fetch: JsValue) -> JsValue {
+    shell(create_store(base_url, options, fetch))
+}
+
+fn create_store(base_url: &str, options: &[f64], fetch: JsValue) -> Store {
+    let options: SessionOptions = options::from_numbers(options).sanitized();
+    let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+    let core = BaseUrl::parse(base_url).map(|base| {
+        Rc::new(Core {
+            transport: Transport::new(base)
+                .with_fetch(fetch)
+                .with_timeout(options.request_timeout_ms),
+            cross_tab_sync: options.cross_tab_sync,
+            machine: RefCell::new(Machine::new(options, seed)),
+            pending: RefCell::new(VecDeque::new()),
+            wake: RefCell::new(JsValue::UNDEFINED),
+            tabs: RefCell::new(None),
+        })
+    });
+    Store { core }
 }
 
 fn bad_method() -> AuthError {
@@ -56,12 +163,112 @@ fn bad_method() -> AuthError {
     err
 }
 
-#[wasm_bindgen(js_class = AuthClient)]
-impl JsAuthClient {
+#[wasm_bindgen]
+impl Store {
     /// The checked base URL of the auth API, or `undefined` when it was invalid.
     #[wasm_bindgen(getter, js_name = baseURL)]
     pub fn base_url(&self) -> Option<String> {
-        self.client.as_ref().ok().map(|c| c.base_url().to_owned())
+        self.core
+            .as_ref()
+            .ok()
+            .map(|c| c.transport.base().as_str().to_owned())
+    }
+
+    /// Sets what the store calls after it queued commands (the shell's `run`).
+    pub fn wake(&self, run: JsValue) {
+        if let Ok(core) = &self.core {
+            core.wake.replace(run);
+        }
+    }
+
+    /// Joins our tabs' channel when the store talks with other tabs (`crossTabSync`);
+    /// `receive(text)` must hand each message to [`Store::heard_from_tab`]. Returns whether it
+    /// joined: the shell then hears the official client's messages too.
+    pub fn join(&self, receive: &js_sys::Function) -> bool {
+        let Ok(core) = self.core.as_ref().map(Rc::as_ref) else {
+            return false;
+        };
+        if core.cross_tab_sync {
+            let tabs = crate::triggers::join(core.transport.base().as_str(), receive);
+            core.tabs.replace(Some(tabs));
+        }
+        core.cross_tab_sync
+    }
+
+    /// A message from another of our tabs.
+    #[wasm_bindgen(js_name = fromTab)]
+    pub fn heard_from_tab(&self, text: &str) {
+        if let (Ok(core), Some(message)) = (&self.core, crate::triggers::decode_tab(text)) {
+            core.handle(Event::FromOtherTab(message));
+        }
+    }
+
+    /// Something the shell heard: `kind` as numbered above, `flag` its detail
+    /// (bypass the cookie cache, visible, an official message's sign-out).
+    pub fn handle(&self, kind: u8, flag: bool) {
+        let Ok(core) = &self.core else {
+            return;
+        };
+        core.handle(match kind {
+            SUBSCRIBED => Event::Subscribed,
+            UNSUBSCRIBED => Event::Unsubscribed,
+            REFETCH => Event::RefetchRequested { bypass_cache: flag },
+            FOCUSED => Event::Focused,
+            VISIBLE => Event::VisibilityChanged { visible: flag },
+            ONLINE => Event::Online,
+            OFFLINE => Event::Offline,
+            TIMER => Event::TimerFired,
+            OFFICIAL => Event::FromOtherTab(if flag {
+                TabMessage::SignedOut
+            } else {
+                TabMessage::Updated
+            }),
+            _ => return,
+        });
+    }
+
+    /// The next command for the shell, `kind + 8 * flag + 16 * argument`: kind 0 start
+    /// read `argument` (flag: past the cookie cache), 1 abort read `argument`, 2
+    /// publish, 3 arm the timer in `argument` ms, 4 disarm it; -1 when there is none.
+    pub fn next(&self) -> f64 {
+        self.core
+            .as_ref()
+            .ok()
+            .and_then(|core| core.pending.borrow_mut().pop_front())
+            .unwrap_or(-1.0)
+    }
+
+    /// Starts a session read (the shell's, for command 0), abortable through
+    /// `controller`: hand its end to [`Store::finish_read`].
+    pub fn read(&self, bypass_cache: bool, controller: &AbortController) -> Promise {
+        let path = if bypass_cache {
+            "/get-session?disableCookieCache=true"
+        } else {
+            "/get-session"
+        };
+        match &self.core {
+            Ok(core) => core.transport.start(
+                Method::Get,
+                path,
+                None,
+                &JsValue::UNDEFINED,
+                Some(controller),
+            ),
+            Err(err) => Promise::reject(&error_object(err)),
+        }
+    }
+
+    /// The end of read `id`: `ok` when it resolved with `value`, else it rejected.
+    #[wasm_bindgen(js_name = finishRead)]
+    pub fn finish_read(&self, id: f64, ok: bool, value: JsValue) {
+        let Ok(core) = &self.core else {
+            return;
+        };
+        let outcome = Loaded::from_read(if ok { Ok(value) } else { Err(value) });
+        core.handle(Event::FetchFinished {
+            id: FetchId(id as u64),
+            outcome,
+        });
     }
 
     /// Sends `method` (`"GET"`, `"POST"`, `"PUT"`, `"PATCH"` or `"DELETE"`) to `path`
@@ -79,15 +286,10 @@ impl JsAuthClient {
         disable_signal: bool,
     ) -> Promise {
         let method = Method::from_name(method).ok_or_else(bad_method);
-        match (self.client.clone(), method) {
-            (Ok(client), Ok(method)) => super::call::run(Call::new(
-                client,
-                method,
-                &path,
-                body,
-                call,
-                !disable_signal,
-            )),
+        match (self.core.clone(), method) {
+            (Ok(core), Ok(method)) => {
+                super::call::run(Call::new(core, method, &path, body, call, !disable_signal))
+            }
             (Err(err), _) | (_, Err(err)) => Promise::reject(&error_object(&err)),
         }
     }
@@ -95,73 +297,46 @@ impl JsAuthClient {
     /// Gives the store a session read elsewhere (`{session, user}` or `null`, dates as
     /// ISO strings), taken only while it has no result; true when taken.
     pub fn hydrate(&self, json: JsValue) -> bool {
-        self.client
-            .as_ref()
-            .is_ok_and(|client| client.hydrate_session(&json) == Ok(true))
-    }
-
-    /// Reads the session again now, aborting an older read.
-    /// Past the server's cookie cache when `bypass_cache` is true (the wrapper's
-    /// `refreshSession` then waits for the store to settle).
-    pub fn refetch(&self, bypass_cache: Option<bool>) {
-        if let Ok(client) = &self.client {
-            client.refetch_with(bypass_cache.unwrap_or(false));
-        }
+        let Ok(core) = &self.core else {
+            return false;
+        };
+        let Some(loaded) = Loaded::from_json(&json) else {
+            return false;
+        };
+        let had = |core: &Core| {
+            core.machine
+                .try_borrow()
+                .is_ok_and(|m| m.state().last_result_at.is_some())
+        };
+        let before = had(core);
+        core.handle(Event::Hydrated(loaded));
+        !before && had(core)
     }
 
     /// The store's state: `{data, error, isPending, isRefetching, lastResultAt,
     /// lastFetchReason}`, `data` being the server's JSON (the same object until the
     /// session changes) and `lastResultAt` milliseconds since the epoch.
     pub fn state(&self) -> JsValue {
-        let Ok(client) = &self.client else {
-            let error = self
-                .client
+        let core = match &self.core {
+            Ok(core) => core,
+            Err(err) => {
+                return state_object(&JsValue::NULL, &error_object(err), false, false, None, None)
+            }
+        };
+        let Ok(machine) = core.machine.try_borrow() else {
+            return JsValue::NULL;
+        };
+        let state = machine.state();
+        state_object(
+            &state
+                .data
                 .as_ref()
-                .err()
-                .map_or(JsValue::NULL, error_object);
-            return state_object(&JsValue::NULL, &error, false, false, None, None);
-        };
-        let data = client.session_json().unwrap_or(JsValue::NULL);
-        // Read in place: the JS face needs the flags and the error, and has the
-        // session's JSON already; copying the typed session per call is waste.
-        client
-            .with_session_state(|state| {
-                state_object(
-                    &data,
-                    &state.error.as_ref().map_or(JsValue::NULL, error_object),
-                    state.is_pending,
-                    state.is_refetching,
-                    state.last_result_at.map(|at| at.as_millis() as f64),
-                    state.last_fetch_reason.map(|r| r.as_str()),
-                )
-            })
-            .unwrap_or(JsValue::NULL)
-    }
-
-    /// Calls `callback` (no arguments) after every change of the store, and counts as
-    /// a subscriber (the first one loads the session), until `unlisten` with the
-    /// returned id. Returns 0, and never calls, when the base URL was invalid.
-    pub fn listen(&self, callback: js_sys::Function) -> u32 {
-        let Ok(client) = &self.client else {
-            return 0;
-        };
-        let id = self.next_listener.get() + 1;
-        self.next_listener.set(id);
-        let listener = client.listen(move || {
-            let _ = callback.call0(&JsValue::NULL);
-        });
-        self.listeners.borrow_mut().push((id, listener));
-        id
-    }
-
-    /// Removes the listener `listen` returned this id for.
-    pub fn unlisten(&self, id: u32) {
-        let removed = {
-            let mut listeners = self.listeners.borrow_mut();
-            let at = listeners.iter().position(|(l, _)| *l == id);
-            at.map(|at| listeners.remove(at))
-        };
-        // Dropped after the borrow ends: dropping a listener may run store events.
-        drop(removed);
+                .map_or(JsValue::NULL, |d| d.json.clone()),
+            &state.error.as_ref().map_or(JsValue::NULL, error_object),
+            state.is_pending,
+            state.is_refetching,
+            state.last_result_at.map(|at| at.as_millis() as f64),
+            state.last_fetch_reason.map(|r| r.as_str()),
+        )
     }
 }

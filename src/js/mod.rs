@@ -1,15 +1,19 @@
-//! The JavaScript face (feature `js`): the few wasm-bindgen exports the npm package's
-//! wrapper (`pkg-template/index.js`) is built on.
+//! The JavaScript face (feature `js`): what the npm package's wrapper
+//! (`pkg-template/index.js`) is built on.
 //!
-//! One generic call, [`JsAuthClient::request`], reaches every endpoint through the same
-//! [`crate::AuthClient`] path as the Rust methods (store effects included); the
-//! session store is read with `state`, `listen` and `refresh`. The `{data, error}`
-//! shape, dates as `Date` objects, frozen snapshots and the path proxy live in the
-//! wrapper. Depends on the public Rust API only, never on the shell or the store.
+//! `createAuthClient` gives the wrapper one object: the session store (`client.rs`:
+//! the machine of `crate::store`, its reads' decoding, typed errors) carried out by a
+//! JavaScript shell (`shell.js`: the reads, the one timer, listeners, the page's events,
+//! other tabs), and one generic `request` that reaches every endpoint through the same
+//! steps as the Rust methods (`crate::endpoint::Call`, store effects included; `call.rs`
+//! and `drive.js`). The Rust faces' shell is `crate::shell`, over the same machine: in
+//! JavaScript, this face's shell costs the npm wasm no closures, registries or futures.
+//! The `{data, error}` shape, dates as `Date` objects, frozen snapshots and the path
+//! proxy live in the wrapper.
 
 mod call;
 mod client;
 mod error;
 mod options;
 
-pub use client::{create_auth_client, JsAuthClient};
+pub use client::create_auth_client;

@@ -20,7 +20,8 @@ fn encode(message: TabMessage) -> &'static str {
     }
 }
 
-fn decode(text: &str) -> Option<TabMessage> {
+/// The message `text` names, if any.
+pub(crate) fn decode(text: &str) -> Option<TabMessage> {
     Some(match text {
         "signed-in" => TabMessage::SignedIn,
         "signed-out" => TabMessage::SignedOut,
@@ -39,6 +40,19 @@ fn official_trigger(message: TabMessage) -> Option<&'static str> {
         TabMessage::Updated => Some("updateUser"),
         TabMessage::Fetching | TabMessage::Changed => None,
     }
+}
+
+/// Tells the other tabs on `tabs`: ours on the channel, the official client's through
+/// localStorage for the messages it knows.
+pub(crate) fn post(tabs: &Tabs, message: TabMessage) {
+    tabs.post(encode(message), official_trigger(message));
+}
+
+/// Joins our tabs' channel for `base_url` with a JavaScript `receive(text)` (the npm
+/// face's shell).
+#[cfg(feature = "js")]
+pub(crate) fn join(base_url: &str, receive: &js_sys::Function) -> Tabs {
+    super::listener::join_tabs_with(base_url, receive)
 }
 
 /// The channel (`src/triggers/browser.js`), and the closure it calls.
@@ -65,7 +79,7 @@ impl CrossTab {
     /// Tells the other tabs: ours on the channel, the official client's through
     /// localStorage for the messages it knows.
     pub fn send(&self, message: TabMessage) {
-        self.tabs.post(encode(message), official_trigger(message));
+        post(&self.tabs, message);
     }
 }
 

@@ -27,6 +27,11 @@ extern "C" {
     #[wasm_bindgen(js_name = joinTabs)]
     pub(crate) fn join_tabs(base_url: &str, receive: &Closure<dyn FnMut(String)>) -> Tabs;
 
+    /// [`join_tabs`] with a JavaScript function.
+    #[cfg(feature = "js")]
+    #[wasm_bindgen(js_name = joinTabs)]
+    pub(crate) fn join_tabs_with(base_url: &str, receive: &js_sys::Function) -> Tabs;
+
     /// Tells the other tabs; with `trigger`, the official client's tabs too.
     #[wasm_bindgen(method)]
     pub(crate) fn post(this: &Tabs, text: &str, trigger: Option<&str>);

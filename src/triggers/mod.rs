@@ -12,7 +12,13 @@ mod listener;
 mod page;
 mod timer;
 
+#[cfg(feature = "js")]
+pub(crate) use cross_tab::join;
 pub(crate) use cross_tab::CrossTab;
+#[cfg(feature = "js")]
+pub(crate) use cross_tab::{decode as decode_tab, post};
+#[cfg(feature = "js")]
+pub(crate) use listener::Tabs;
 pub(crate) use page::{
     deliver as deliver_page_signal, set_source as set_page_source, PageEvents, PageSignal,
 };
