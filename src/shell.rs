@@ -13,8 +13,9 @@ pub(crate) use crate::loaded::Loaded;
 use crate::model::SessionData;
 use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, SessionState, TabMessage};
-use crate::transport::{settle, Method, Transport};
-use crate::triggers::{CrossTab, PageEvents, PageSignal, Timer};
+use crate::transport::{Method, Transport};
+use crate::triggers::{CrossTab, PageEvents, PageSignal};
+use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -30,7 +31,7 @@ pub(crate) struct Inner {
     queue: RefCell<VecDeque<Event<Loaded>>>,
     dispatching: Cell<bool>,
     reads: RefCell<Vec<(FetchId, AbortController)>>,
-    timer: RefCell<Option<Timer>>,
+    timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<(u64, Listener)>>,
     next_listener: Cell<u64>,
     page: RefCell<Option<PageEvents>>,
@@ -100,23 +101,20 @@ impl Inner {
             Command::ArmTimer(_) if crate::transport::in_browser().is_err() => {}
             Command::ArmTimer(at) => {
                 let delay = (at.as_millis() - now().as_millis()).clamp(0, i64::from(i32::MAX));
-                let mut timer = self.timer.borrow_mut();
-                let timer = timer.get_or_insert_with(|| {
-                    let weak = Rc::downgrade(self);
-                    // Fires with no borrow held: the store may re-arm this timer from
-                    // its own callback (the timeout is replaced, the closure is kept).
-                    Timer::new(move || {
+                let weak = Rc::downgrade(self);
+                // The callback only schedules the event: the timer may be replaced while
+                // it is handled, and a closure must not be dropped while it runs.
+                let timeout = Timeout::new(u32::try_from(delay).unwrap_or(0), move || {
+                    wasm_bindgen_futures::spawn_local(async move {
                         if let Some(inner) = weak.upgrade() {
                             inner.dispatch(Event::TimerFired);
                         }
-                    })
+                    });
                 });
-                timer.arm(delay as i32);
+                self.timer.replace(Some(timeout));
             }
             Command::DisarmTimer => {
-                if let Some(timer) = self.timer.borrow_mut().as_mut() {
-                    timer.disarm();
-                }
+                self.timer.replace(None);
             }
         }
     }
@@ -136,29 +134,28 @@ impl Inner {
             });
             return;
         };
-        let path = if bypass_cache {
-            "/get-session?disableCookieCache=true"
-        } else {
-            "/get-session"
-        };
-        let sent = self.transport.start(
-            Method::Get,
-            path,
-            None,
-            &JsValue::UNDEFINED,
-            Some(&controller),
-        );
-        self.reads.borrow_mut().push((id, controller));
+        self.reads.borrow_mut().push((id, controller.clone()));
+        let transport = self.transport.clone();
         let weak = Rc::downgrade(self);
-        // Called once, when the read settles (its deadline makes sure it does).
-        let done = wasm_bindgen::closure::Closure::once_into_js(move |ok: bool, value: JsValue| {
-            let outcome = Loaded::from_read(if ok { Ok(value) } else { Err(value) });
+        wasm_bindgen_futures::spawn_local(async move {
+            let path = if bypass_cache {
+                "/get-session?disableCookieCache=true"
+            } else {
+                "/get-session"
+            };
+            let sent = transport.start(
+                Method::Get,
+                path,
+                None,
+                &JsValue::UNDEFINED,
+                Some(&controller),
+            );
+            let outcome = Loaded::from_read(wasm_bindgen_futures::JsFuture::from(sent).await);
             if let Some(inner) = weak.upgrade() {
                 inner.reads.borrow_mut().retain(|(read, _)| *read != id);
                 inner.dispatch(Event::FetchFinished { id, outcome });
             }
         });
-        settle(&sent, &done);
     }
 
     /// Calls the listeners. Listeners may add or remove listeners: each one still

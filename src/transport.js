@@ -71,9 +71,3 @@ function retryAfter(value) {
   const at = Date.parse(value);
   return at === at ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
 }
-
-// A request's end handed to Rust without a future: done(true, value) when `promise`
-// resolves, done(false, reason) when it rejects.
-export function settle(promise, done) {
-  promise.then((value) => done(true, value), (reason) => done(false, reason));
-}

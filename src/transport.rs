@@ -31,9 +31,6 @@ extern "C" {
         controller: Option<&AbortController>,
     ) -> Promise;
 
-    /// Calls `done(true, value)` when `promise` resolves, `done(false, reason)` when it
-    /// rejects: a request's end handed to a callback, without a Rust future.
-    pub(crate) fn settle(promise: &Promise, done: &JsValue);
 }
 
 /// The largest answer read, in UTF-16 code units (about 8 MB of ASCII JSON): a larger one

@@ -10,7 +10,6 @@
 mod cross_tab;
 mod listener;
 mod page;
-mod timer;
 
 #[cfg(feature = "js")]
 pub(crate) use cross_tab::join;
@@ -22,4 +21,3 @@ pub(crate) use listener::Tabs;
 pub(crate) use page::{
     deliver as deliver_page_signal, set_source as set_page_source, PageEvents, PageSignal,
 };
-pub(crate) use timer::Timer;
