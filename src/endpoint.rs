@@ -138,7 +138,7 @@ enum Stage {
 /// One call to a path and what it means for the store, as steps without IO of its
 /// own waiting: each step starts at most one request and the driver hands its answer
 /// back ([`Call::resume`]) until none is started. The Rust driver awaits in
-/// [`AuthClient::send`]; the JS face's is `drive` in `src/js/drive.js`: one
+/// [`AuthClient::send`]; the JS face's is `drive` in `src/js/shell.js`: one
 /// sequence for both, and no Rust future in the npm wasm.
 pub(crate) struct Call<H> {
     client: H,

@@ -1,4 +1,4 @@
-//! [`JsCall`]: one call of the JS face's `request`, driven by `src/js/drive.js` through
+//! [`JsCall`]: one call of the JS face's `request`, driven by `drive` in `src/js/shell.js` through
 //! the steps of `crate::endpoint::Call` (the Rust faces' path too).
 
 use super::client::Core;
@@ -9,13 +9,13 @@ use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/drive.js")]
+#[wasm_bindgen(module = "/src/js/shell.js")]
 extern "C" {
     /// Awaits each request `call` starts (`sent` first) until it has its result.
     fn drive(call: JsCall, sent: Option<Promise>) -> Promise;
 }
 
-/// A call in progress, for `drive.js`.
+/// A call in progress, for `drive` (`src/js/shell.js`).
 #[wasm_bindgen]
 pub struct JsCall(Call<Rc<Core>>);
 

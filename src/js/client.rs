@@ -21,7 +21,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortController;
 
-#[wasm_bindgen(module = "/src/js/objects.js")]
+#[wasm_bindgen(module = "/src/js/shell.js")]
 extern "C" {
     #[wasm_bindgen(js_name = stateObject)]
     fn state_object(

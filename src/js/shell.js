@@ -1,10 +1,16 @@
-// The npm face's shell: carries out the session store's commands (src/js/client.rs:
-// the machine, its reads' decoding, the calls' steps) with the browser: the reads, the
-// one timer, the listeners, the page's events and the official client's messages.
+// The npm face's JavaScript side: its shell, which carries out the session store's
+// commands (src/js/client.rs: the machine, its reads' decoding, the calls' steps) with
+// the browser (the reads, the one timer, the listeners, the page's events and the
+// official client's messages); `drive`, which carries out a call's steps
+// (src/js/call.rs); and the plain objects the face gives apps.
 // No rule lives here: what to read, when, and what an answer means is decided in Rust;
 // written in JavaScript because every step is a call into the browser, which as Rust
 // closures and registries cost the wasm about 3 KB gzip. The Rust faces' shell is
 // src/shell.rs, over the same machine.
+// One module on purpose: the wasm-bindgen test page fetches every snippet at once, and
+// the test runner's server (tiny_http) sometimes leaves one of 5 parallel fetches
+// unanswered (the page then never loads: "Failed to detect test as having been run");
+// with 3 snippets, as before, it answers.
 import { listenToOfficial, listenToPage, pageState } from "../triggers/browser.js";
 
 // What the store hears, by number: must match src/js/client.rs.
@@ -88,4 +94,39 @@ export function shell(store) {
       if (listeners.delete(id)) handle(UNSUBSCRIBED);
     },
   };
+}
+
+/** Drives one call of the JS face (src/js/call.rs) to its end: awaits each request the
+ * call starts and hands the answer back, until it starts none; then resolves with its
+ * result or rejects with its error object. The Rust faces drive the same steps with an
+ * await (src/endpoint.rs); written here, the npm wasm has no Rust future. */
+export async function drive(call, sent) {
+  while (sent) {
+    let ok = true;
+    let value;
+    try {
+      value = await sent;
+    } catch (reason) {
+      ok = false;
+      value = reason;
+    }
+    sent = call.resume(ok, value);
+  }
+  return call.finish();
+}
+
+// The face's plain objects, built here for src/js/ (error.rs, client.rs): as Rust, each
+// property is an import call and its name a string in the wasm.
+
+/** An error as better-auth's client gives it: {status, statusText, code, message}, and
+ * retryAfter (seconds) when the server said when to retry. */
+export function errorObject(status, statusText, code, message, retryAfter) {
+  const error = { status, statusText, code, message };
+  if (retryAfter != null) error.retryAfter = retryAfter;
+  return error;
+}
+
+/** The store's state as the wrapper reads it. */
+export function stateObject(data, error, isPending, isRefetching, lastResultAt, lastFetchReason) {
+  return { data, error, isPending, isRefetching, lastResultAt, lastFetchReason };
 }
