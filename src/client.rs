@@ -159,6 +159,11 @@ impl AuthClient {
         self.inner.dispatch(event);
     }
 
+    /// `read` of the store's state in place; `None` while the store is busy.
+    pub(crate) fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
+        self.inner.with_state(read)
+    }
+
     /// Calls `listener` after every change of the session store, until the returned
     /// guard is dropped. The guard counts as a subscriber while it lives (like
     /// [`AuthClient::session`]): the first one loads the session.

@@ -14,7 +14,7 @@ use crate::error::{AuthError, ErrorCode};
 use crate::json::{JsonView, JsonWriter};
 use crate::loaded::Loaded;
 use crate::model::SessionData;
-use crate::store::Event;
+use crate::store::{Event, SessionState};
 use crate::transport::Transport;
 use crate::transport::{answer, JsonResponse, Method};
 use js_sys::Promise;
@@ -100,11 +100,25 @@ fn mark_current(sessions: &JsValue, current: Option<&str>) {
 }
 
 /// What a [`Call`] needs of the client it belongs to: how it sends, the store it
-/// tells, and this device's token as that store knows it ([`AuthClient::known_token`]).
+/// tells, and that store's state (read in place).
 pub(crate) trait Host {
     fn transport(&self) -> &Transport;
     fn notify(&self, event: Event<Loaded>);
-    fn known_token(&self) -> Option<Option<String>>;
+    /// `read` of the store's state; `None` while the store is busy.
+    fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R>;
+
+    /// This client's session token as the store knows it (`Some(None)`: signed out),
+    /// or `None` when the store cannot tell and the session must be read: before its
+    /// first result, and while it reads again (after a password change this device's
+    /// session is a new one, which that read is fetching). Never stored anywhere.
+    fn known_token(&self) -> Option<Option<String>> {
+        self.with_state(|state| {
+            let known =
+                !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
+            known.then(|| state.data.as_ref().map(|d| d.data.session.token.clone()))
+        })
+        .flatten()
+    }
 }
 
 impl Host for AuthClient {
@@ -114,8 +128,8 @@ impl Host for AuthClient {
     fn notify(&self, event: Event<Loaded>) {
         AuthClient::notify(self, event);
     }
-    fn known_token(&self) -> Option<Option<String>> {
-        AuthClient::known_token(self)
+    fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
+        AuthClient::with_state(self, read)
     }
 }
 
@@ -250,20 +264,13 @@ impl<H: Host> Call<H> {
         None
     }
 
-    /// Starts `path` with `body` for the stage `next`.
-    fn request(
-        &mut self,
-        method: Method,
-        path: &str,
-        body: Option<String>,
-        options: &JsValue,
-        next: Stage,
-    ) -> Option<Promise> {
+    /// Starts a read of `path` (GET, without the caller's options) for the stage `next`.
+    fn read(&mut self, path: &str, next: Stage) -> Option<Promise> {
         self.stage = next;
         Some(
             self.client
                 .transport()
-                .start(method, path, body, options, None),
+                .start(Method::Get, path, None, &JsValue::UNDEFINED, None),
         )
     }
 
@@ -280,14 +287,7 @@ impl<H: Host> Call<H> {
         self.token = body_field(parsed.as_ref(), key);
         if self.effect == Effect::Revoked("token") && self.token.is_none() {
             if let Some(id) = body_field(parsed.as_ref(), "id") {
-                let list = Stage::FindingId(id);
-                return self.request(
-                    Method::Get,
-                    "/list-sessions",
-                    None,
-                    &JsValue::UNDEFINED,
-                    list,
-                );
+                return self.read("/list-sessions", Stage::FindingId(id));
             }
         }
         self.check_own()
@@ -304,12 +304,8 @@ impl<H: Host> Call<H> {
                 self.own = current == self.token;
                 self.send()
             }
-            None => self.read_session(Stage::ReadingOwnToken),
+            None => self.read("/get-session", Stage::ReadingOwnToken),
         }
-    }
-
-    fn read_session(&mut self, next: Stage) -> Option<Promise> {
-        self.request(Method::Get, "/get-session", None, &JsValue::UNDEFINED, next)
     }
 
     fn send(&mut self) -> Option<Promise> {
@@ -317,9 +313,13 @@ impl<H: Host> Call<H> {
         if self.method == Method::Post && self.body.is_none() {
             self.body = Some("{}".into());
         }
-        let (method, path, body) = (self.method, self.path.clone(), self.body.take());
-        let options = self.options.clone();
-        self.request(method, &path, body, &options, Stage::Sending)
+        self.stage = Stage::Sending;
+        let body = self.body.take();
+        Some(
+            self.client
+                .transport()
+                .start(self.method, &self.path, body, &self.options, None),
+        )
     }
 
     /// The call succeeded: what it means for the store, then its answer.
@@ -362,7 +362,7 @@ impl<H: Host> Call<H> {
                 mark_current(&response.body, current.as_deref());
                 self.finish_with(Ok(response))
             }
-            None => self.read_session(Stage::MarkingList(response)),
+            None => self.read("/get-session", Stage::MarkingList(response)),
         }
     }
 }

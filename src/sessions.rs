@@ -91,17 +91,6 @@ impl AuthClient {
             .map(|_| ())
     }
 
-    /// This client's session token as the store knows it (`Some(None)`: signed out),
-    /// or `None` when the store cannot tell and the session must be read: before its
-    /// first result, and while it reads again (after a password change this device's
-    /// session is a new one, which that read is fetching). Never stored anywhere.
-    pub(crate) fn known_token(&self) -> Option<Option<String>> {
-        let state = self.session_state();
-        let known =
-            !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
-        known.then(|| state.data.map(|d| d.session.token.clone()))
-    }
-
     /// Waits until the store's state satisfies `done`, and returns it.
     pub(crate) async fn wait_for_state(
         &self,

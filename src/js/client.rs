@@ -12,7 +12,7 @@ use crate::endpoint::{Call, Host};
 use crate::error::{AuthError, ErrorCode};
 use crate::loaded::Loaded;
 use crate::options::SessionOptions;
-use crate::store::{Command, Event, FetchId, Machine, TabMessage};
+use crate::store::{Command, Event, FetchId, Machine, SessionState, TabMessage};
 use crate::transport::{Method, Transport};
 use js_sys::Promise;
 use std::cell::RefCell;
@@ -105,12 +105,8 @@ impl Host for Rc<Core> {
     fn notify(&self, event: Event<Loaded>) {
         self.handle(event);
     }
-    fn known_token(&self) -> Option<Option<String>> {
-        let machine = self.machine.try_borrow().ok()?;
-        let state = machine.state();
-        let known =
-            !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
-        known.then(|| state.data.as_ref().map(|d| d.data.session.token.clone()))
+    fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
+        self.machine.try_borrow().ok().map(|m| read(m.state()))
     }
 }
 
@@ -130,7 +126,7 @@ pub struct Store {
 
 /// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
 /// relative ones against the page): its store, carried out by `src/js/shell.js`, whose
-/// object (`baseURL`, `request`, `state`, `listen`, `unlisten`, `refetch`, `hydrate`)
+/// object (`request`, `state`, `listen`, `unlisten`, `refetch`, `hydrate`)
 /// this returns. `options`: numbers by position (see `OPTION_KEYS` in the wrapper),
 /// `NaN` for a default. `fetch`: the function every request calls (the store's reads
 /// included), `undefined` for the global `fetch`.
@@ -165,20 +161,14 @@ fn bad_method() -> AuthError {
 
 #[wasm_bindgen]
 impl Store {
-    /// The checked base URL of the auth API, or `undefined` when it was invalid.
-    #[wasm_bindgen(getter, js_name = baseURL)]
-    pub fn base_url(&self) -> Option<String> {
-        self.core
-            .as_ref()
-            .ok()
-            .map(|c| c.transport.base().as_str().to_owned())
-    }
-
-    /// Sets what the store calls after it queued commands (the shell's `run`).
-    pub fn wake(&self, run: JsValue) {
-        if let Ok(core) = &self.core {
-            core.wake.replace(run);
-        }
+    /// Sets what the store calls after it queued commands (the shell's `run`); false
+    /// when the base URL was invalid (the store then queues none).
+    pub fn wake(&self, run: JsValue) -> bool {
+        let Ok(core) = &self.core else {
+            return false;
+        };
+        core.wake.replace(run);
+        true
     }
 
     /// Joins our tabs' channel when the store talks with other tabs (`crossTabSync`);

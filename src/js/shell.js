@@ -24,8 +24,8 @@ const OFFLINE = 6;
 const TIMER = 7;
 const OFFICIAL = 8;
 
-/** The client the wrapper uses (baseURL, request, state, listen, unlisten, refetch,
- * hydrate) over `store`. */
+/** The client the wrapper uses (request, state, listen, unlisten, refetch, hydrate)
+ * over `store`. */
 export function shell(store) {
   const listeners = new Map();
   const reads = new Map();
@@ -68,16 +68,13 @@ export function shell(store) {
       running = false;
     }
   };
-  store.wake(run);
+  const valid = store.wake(run);
   const state = pageState();
   if (state & 1) handle(OFFLINE);
   if (state & 2) handle(VISIBLE, false);
   listenToPage((kind, visible) => handle([VISIBLE, FOCUSED, ONLINE, OFFLINE][kind], visible));
   if (store.join((text) => store.fromTab(text))) listenToOfficial((signedOut) => handle(OFFICIAL, signedOut));
   return {
-    get baseURL() {
-      return store.baseURL;
-    },
     request: (method, path, body, call, disableSignal) => store.request(method, path, body, call, disableSignal),
     hydrate: (json) => store.hydrate(json),
     refetch: (bypassCache) => handle(REFETCH, !!bypassCache),
@@ -85,7 +82,7 @@ export function shell(store) {
     /** Calls `listener` after every change, counted as a subscriber until unlisten(id);
      * 0 (never called) when the base URL was invalid. */
     listen(listener) {
-      if (store.baseURL === undefined) return 0;
+      if (!valid) return 0;
       listeners.set(++nextId, listener);
       handle(SUBSCRIBED);
       return nextId;
