@@ -14,6 +14,7 @@ setup:
 test: setup lint test-e2e size-gate bench-smoke test-browser test-native
 
 lint: setup
+	scripts/check-snippets.sh
 	cargo fmt --all -- --check
 	cargo clippy --all-targets --all-features -- -D warnings
 	$(LINT_ENV) cargo clippy $(WASM) --all-targets --all-features -- -D warnings
