@@ -1,5 +1,6 @@
-//! [`JsCall`]: one call of the JS face's `request`, driven by `drive` in `src/js/shell.js` through
-//! the steps of `crate::endpoint::Call` (the Rust faces' path too).
+//! [`JsCall`]: one call of the JS face's `request`, driven by `drive` in
+//! `src/js/shell.js` through the steps of `crate::endpoint::Call` (the Rust faces' path
+//! too).
 
 use super::client::Core;
 use super::error::error_object;

@@ -6,8 +6,10 @@
 //! JavaScript shell (`shell.js`: the reads, the one timer, listeners, the page's events,
 //! other tabs), and one generic `request` that reaches every endpoint through the same
 //! steps as the Rust methods (`crate::endpoint::Call`, store effects included; `call.rs`
-//! and `drive` in `shell.js`). The Rust faces' shell is `crate::shell`, over the same machine: in
-//! JavaScript, this face's shell costs the npm wasm no closures, registries or futures.
+//! and `drive` in `shell.js`). The Rust faces' shell is `crate::shell`, over the same
+//! machine: in JavaScript, this face's shell costs the npm wasm no closures, registries
+//! or futures. `shell.js` is this face's one JavaScript module on purpose (see
+//! `scripts/check-snippets.sh`).
 //! The `{data, error}` shape, dates as `Date` objects, frozen snapshots and the path
 //! proxy live in the wrapper.
 
