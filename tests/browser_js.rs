@@ -108,6 +108,9 @@ async fn until(check: impl Fn() -> bool) {
 #[wasm_bindgen_test]
 async fn one_generic_request_reaches_every_endpoint_and_moves_the_store() {
     let client = client(SERVER_URL);
+    // Before any read: no result and no reason yet, as null (the wrapper's contract).
+    assert!(get(&client.state(), "lastResultAt").is_null());
+    assert!(get(&client.state(), "lastFetchReason").is_null());
     let changes = Rc::new(Cell::new(0));
     let counter = Rc::clone(&changes);
     let callback = Closure::<dyn Fn()>::new(move || counter.set(counter.get() + 1));
@@ -205,6 +208,8 @@ async fn errors_reject_with_error_objects_with_status_and_code() {
         get(&state, "error.code").as_string().as_deref(),
         Some("INVALID_BASE_URL")
     );
+    assert!(get(&state, "lastResultAt").is_null());
+    assert!(get(&state, "lastFetchReason").is_null());
     assert_eq!(bad.listen(js_sys::Function::new_no_args("")), 0.0);
 }
 

@@ -123,7 +123,8 @@ export function errorObject(status, statusText, code, message, retryAfter) {
   return error;
 }
 
-/** The store's state as the wrapper reads it. */
-export function stateObject(data, error, isPending, isRefetching, lastResultAt, lastFetchReason) {
+/** The store's state as the wrapper reads it; `lastResultAt` and `lastFetchReason` are
+ * null when absent (wasm-bindgen hands an absent Option as undefined). */
+export function stateObject(data, error, isPending, isRefetching, lastResultAt = null, lastFetchReason = null) {
   return { data, error, isPending, isRefetching, lastResultAt, lastFetchReason };
 }
