@@ -3,11 +3,21 @@
 // path does to the session store): the path proxy (`client.a.bB(arg)` is `/a/b-b`),
 // `{data, error}` results, dates as `Date` objects, and a `useSession` store that works
 // before the wasm has loaded (it starts pending, like the official one).
-import init, * as wasm from "./better_auth_wasm.js";
+import * as wasm from "./better_auth_wasm.js";
 
 let loading;
-/** Loads and starts the wasm once, on first use. */
-const loadWasm = () => (loading ??= init());
+/** Loads and starts the wasm once, on first use: compiled as it downloads (or from its
+ * bytes, when the server does not say application/wasm), then started at once (a
+ * compiled module needs no await; this skips wasm-bindgen's longer loader). */
+const loadWasm = () =>
+  (loading ??= fetch(new URL("better_auth_wasm_bg.wasm", import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
+      return WebAssembly.compileStreaming(response.clone()).catch(() =>
+        response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
+      );
+    })
+    .then((module) => wasm.initSync({ module })));
 
 // By position, as src/js/options.rs reads them.
 const OPTION_KEYS = [

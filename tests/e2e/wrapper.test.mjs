@@ -571,3 +571,38 @@ test("the session read while the wasm loads shows as soon as it answers, before 
   assert.equal(await getSessionCount(), 1, "the early read is the store's only read");
   await context.close();
 });
+
+test("the wasm loads when its server does not say application/wasm; one that cannot load is WASM_LOAD_FAILED", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The first time as a server without the wasm MIME type sends it; then as missing.
+  let missing = false;
+  await page.route("**/*.wasm", async (route) => {
+    if (missing) return route.fulfill({ status: 404, contentType: "text/plain", body: "not here" });
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  // Records whether the wasm was compiled from its bytes (the fallback), not streamed.
+  await page.addInitScript(() => {
+    const compile = WebAssembly.compile;
+    WebAssembly.compile = (bytes) => ((window.compiledFromBytes = true), compile(bytes));
+  });
+  await page.goto(`${SERVER_URL}/store.html`);
+  await page.waitForFunction(() => window.e2eReady === true);
+  const loaded = await page.evaluate(async () => {
+    const { data, error } = await createAuthClient({ baseURL: location.origin }).getSession();
+    return { data, error, fromBytes: window.compiledFromBytes };
+  });
+  assert.deepEqual(loaded, { data: null, error: null, fromBytes: true });
+  missing = true;
+  await page.goto(`${SERVER_URL}/store.html`, { waitUntil: "domcontentloaded" });
+  const failed = await page.evaluate(async () => {
+    const { createAuthClient } = await import("./pkg/index.js");
+    const { data, error } = await createAuthClient({ baseURL: location.origin }).getSession();
+    return { data, code: error?.code, message: error?.message };
+  });
+  assert.equal(failed.data, null);
+  assert.equal(failed.code, "WASM_LOAD_FAILED");
+  assert.match(failed.message, /HTTP 404/);
+  await context.close();
+});
