@@ -19,7 +19,7 @@ const loadWasm = () =>
     })
     .then((module) => wasm.initSync({ module })));
 
-// By position, as src/js/options.rs reads them.
+// By position, as the wasm's createAuthClient takes them (src/js/options.rs).
 const OPTION_KEYS = [
   "refetchOnWindowFocus",
   "refetchOnReconnect",
@@ -337,7 +337,7 @@ export function createAuthClient(options = {}) {
   let inner;
   const getClient = () =>
     loadWasm().then(
-      () => (inner ??= session.adopt(wasm.createAuthClient(baseURL, new Float64Array(numbers), clientFetch))),
+      () => (inner ??= session.adopt(wasm.createAuthClient(baseURL, ...numbers, clientFetch))),
     );
 
   // better-fetch plugins in the official order, their hooks run before the call's own:

@@ -99,7 +99,11 @@ impl JsonView for wasm_bindgen::JsValue {
         Self::is_null(self)
     }
     fn items(&self) -> Option<Vec<Self>> {
-        js_sys::Array::is_array(self).then(|| js_sys::Array::from(self).iter().collect())
+        // By index, as the transport reads its answer: one array import for both.
+        js_sys::Array::is_array(self).then(|| {
+            let array = js_sys::Array::from(self);
+            (0..array.length()).map(|i| array.get(i)).collect()
+        })
     }
     fn entries(&self) -> Option<Vec<(String, Self)>> {
         if !self.is_object() || js_sys::Array::is_array(self) {

@@ -185,7 +185,8 @@ pub(crate) fn answer(settled: Result<JsValue, JsValue>) -> Result<JsonResponse, 
     let status = answer.get(0).as_f64().unwrap_or_default() as u16;
     let status_text = answer.get(1).as_string().unwrap_or_default();
     let body = answer.get(3);
-    let parsed = !answer.get(4).is_truthy();
+    // 0 when the body parsed (a number test: no import of its own).
+    let parsed = answer.get(4).as_f64() == Some(0.0);
     if (200..300).contains(&status) {
         return if parsed {
             Ok(JsonResponse {

@@ -80,7 +80,21 @@ impl JsAuthClient {
 }
 
 fn client(base: &str) -> JsAuthClient {
-    JsAuthClient(create_auth_client(base, &[], JsValue::UNDEFINED))
+    let d = f64::NAN; // every session option at its default
+    JsAuthClient(create_auth_client(
+        base,
+        d,
+        d,
+        d,
+        d,
+        d,
+        d,
+        d,
+        d,
+        d,
+        d,
+        JsValue::UNDEFINED,
+    ))
 }
 
 async fn ok(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {

@@ -30,13 +30,15 @@ impl JsCall {
             .resume(answer(if ok { Ok(value) } else { Err(value) }))
     }
 
-    /// The answer's parsed JSON; throws the error object (`{status, statusText,
-    /// code, message, retryAfter?}`) of a failed call.
-    pub fn finish(self) -> Result<JsValue, JsValue> {
-        self.0
-            .finish()
-            .map(|response| response.body)
-            .map_err(|err| error_object(&err))
+    /// The call's result: a promise of the answer's parsed JSON, or rejected with the
+    /// error object (`{status, statusText, code, message, retryAfter?}`) of a failed
+    /// call (a promise rather than a thrown error: wasm-bindgen's glue for a `Result`
+    /// costs more).
+    pub fn finish(self) -> Promise {
+        match self.0.finish() {
+            Ok(response) => Promise::resolve(&response.body),
+            Err(err) => Promise::reject(&error_object(&err)),
+        }
     }
 }
 

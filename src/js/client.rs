@@ -53,7 +53,7 @@ pub(crate) struct Core {
     /// Commands for the shell, encoded as [`Store::next`] says.
     pending: RefCell<VecDeque<f64>>,
     /// Called after commands were queued (the shell's `run`).
-    wake: RefCell<JsValue>,
+    wake: RefCell<Option<js_sys::Function>>,
     /// Our tabs' channel (`src/triggers/browser.js`'s `joinTabs`), once joined.
     tabs: RefCell<Option<crate::triggers::Tabs>>,
 }
@@ -91,7 +91,7 @@ impl Core {
         }
         if queued {
             let wake = self.wake.borrow().clone();
-            if let Some(wake) = wake.dyn_ref::<js_sys::Function>() {
+            if let Some(wake) = wake {
                 let _ = wake.call0(&JsValue::NULL);
             }
         }
@@ -127,12 +127,40 @@ pub struct Store {
 /// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
 /// relative ones against the page): its store, carried out by `src/js/shell.js`, whose
 /// object (`request`, `state`, `listen`, `unlisten`, `refetch`, `hydrate`)
-/// this returns. `options`: numbers by position (see `OPTION_KEYS` in the wrapper),
-/// `NaN` for a default. `fetch`: the function every request calls (the store's reads
-/// included), `undefined` for the global `fetch`.
+/// this returns. Then the ten session options in the order of `OPTION_KEYS` in the
+/// wrapper (flags as 1 or 0, `refetch_interval_secs` in seconds, the others as named),
+/// `NaN` for a default: ten numbers, which wasm-bindgen passes as they are, where an
+/// array would cost its glue a copy helper. `fetch`: the function every request calls
+/// (the store's reads included), `undefined` for the global `fetch`.
 #[wasm_bindgen(js_name = createAuthClient)]
-pub fn create_auth_client(base_url: &str, options: &[f64], fetch: JsValue) -> JsValue {
-    shell(create_store(base_url, options, fetch))
+#[allow(clippy::too_many_arguments)]
+pub fn create_auth_client(
+    base_url: &str,
+    refetch_on_window_focus: f64,
+    refetch_on_reconnect: f64,
+    refetch_when_offline: f64,
+    cross_tab_sync: f64,
+    refetch_interval_secs: f64,
+    focus_throttle_ms: f64,
+    dedupe_window_ms: f64,
+    timeout_ms: f64,
+    retry_attempts: f64,
+    hydration_max_age_ms: f64,
+    fetch: JsValue,
+) -> JsValue {
+    let options = [
+        refetch_on_window_focus,
+        refetch_on_reconnect,
+        refetch_when_offline,
+        cross_tab_sync,
+        refetch_interval_secs,
+        focus_throttle_ms,
+        dedupe_window_ms,
+        timeout_ms,
+        retry_attempts,
+        hydration_max_age_ms,
+    ];
+    shell(create_store(base_url, &options, fetch))
 }
 
 fn create_store(base_url: &str, options: &[f64], fetch: JsValue) -> Store {
@@ -146,7 +174,7 @@ fn create_store(base_url: &str, options: &[f64], fetch: JsValue) -> Store {
             cross_tab_sync: options.cross_tab_sync,
             machine: RefCell::new(Machine::new(options, seed)),
             pending: RefCell::new(VecDeque::new()),
-            wake: RefCell::new(JsValue::UNDEFINED),
+            wake: RefCell::new(None),
             tabs: RefCell::new(None),
         })
     });
@@ -161,28 +189,23 @@ fn bad_method() -> AuthError {
 
 #[wasm_bindgen]
 impl Store {
-    /// Sets what the store calls after it queued commands (the shell's `run`); false
-    /// when the base URL was invalid (the store then queues none).
-    pub fn wake(&self, run: JsValue) -> bool {
+    /// Starts the store: `run` is what it calls after it queued commands (the shell's
+    /// loop), and, when it talks with other tabs (`crossTabSync`), it joins our tabs'
+    /// channel, whose messages `receive(text)` must hand to [`Store::heard_from_tab`].
+    /// Returns 0 when the base URL was invalid (the store then queues nothing), 2 when
+    /// it joined the channel (the shell then hears the official client's messages
+    /// too), else 1.
+    pub fn start(&self, run: js_sys::Function, receive: &js_sys::Function) -> u8 {
         let Ok(core) = &self.core else {
-            return false;
+            return 0;
         };
-        core.wake.replace(run);
-        true
-    }
-
-    /// Joins our tabs' channel when the store talks with other tabs (`crossTabSync`);
-    /// `receive(text)` must hand each message to [`Store::heard_from_tab`]. Returns whether it
-    /// joined: the shell then hears the official client's messages too.
-    pub fn join(&self, receive: &js_sys::Function) -> bool {
-        let Ok(core) = self.core.as_ref().map(Rc::as_ref) else {
-            return false;
-        };
-        if core.cross_tab_sync {
-            let tabs = crate::triggers::join(core.transport.base().as_str(), receive);
-            core.tabs.replace(Some(tabs));
+        core.wake.replace(Some(run));
+        if !core.cross_tab_sync {
+            return 1;
         }
-        core.cross_tab_sync
+        let tabs = crate::triggers::join(core.transport.base().as_str(), receive);
+        core.tabs.replace(Some(tabs));
+        2
     }
 
     /// A message from another of our tabs.

@@ -4,8 +4,8 @@
 
 use crate::options::SessionOptions;
 
-/// Positions in the options array; `NaN` (or a missing entry) keeps the default.
-/// Must match `OPTION_KEYS` in `pkg-template/index.js`.
+/// Positions of the options `createAuthClient` takes; `NaN` (or a missing entry)
+/// keeps the default. Must match `OPTION_KEYS` in `pkg-template/index.js`.
 const FOCUS: usize = 0;
 const RECONNECT: usize = 1;
 const WHEN_OFFLINE: usize = 2;

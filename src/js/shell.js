@@ -68,12 +68,12 @@ export function shell(store) {
       running = false;
     }
   };
-  const valid = store.wake(run);
+  const started = store.start(run, (text) => store.fromTab(text));
   const state = pageState();
   if (state & 1) handle(OFFLINE);
   if (state & 2) handle(VISIBLE, false);
   listenToPage((kind, visible) => handle([VISIBLE, FOCUSED, ONLINE, OFFLINE][kind], visible));
-  if (store.join((text) => store.fromTab(text))) listenToOfficial((signedOut) => handle(OFFICIAL, signedOut));
+  if (started > 1) listenToOfficial((signedOut) => handle(OFFICIAL, signedOut));
   return {
     request: (method, path, body, call, disableSignal) => store.request(method, path, body, call, disableSignal),
     hydrate: (json) => store.hydrate(json),
@@ -82,7 +82,7 @@ export function shell(store) {
     /** Calls `listener` after every change, counted as a subscriber until unlisten(id);
      * 0 (never called) when the base URL was invalid. */
     listen(listener) {
-      if (!valid) return 0;
+      if (!started) return 0;
       listeners.set(++nextId, listener);
       handle(SUBSCRIBED);
       return nextId;
