@@ -97,8 +97,13 @@ export interface SessionStore<D> {
   subscribe(listener: (state: SessionState<D>) => void): () => void;
   /** Like subscribe, without the call now. */
   listen(listener: (state: SessionState<D>) => void): () => void;
-  /** Reads the session again now. */
+  /** Reads the session again now (nothing on a server). */
   refetch(): void;
+  /**
+   * Shows `state` to subscribers until the store's next change, as a nanostores atom's
+   * set (nothing on a server, where the client serves every request).
+   */
+  set(state: Partial<SessionState<D>>): void;
   /**
    * The state a server render shows, and hydration starts from: the session given by
    * `initialSession` or `hydrateSession`, else pending (React's getServerSnapshot).
@@ -229,11 +234,13 @@ export interface ClientPlugin {
 
 export interface AuthClientOptions {
   /**
-   * The auth API's URL: "https://example.com" (API under /api/auth), a URL with its
-   * path, or a path resolved against this page. Default: "/api/auth" on this page's origin.
+   * The auth API's URL: "https://example.com" (API under basePath), a URL with its
+   * path, or a path resolved against this page. Default, as better-auth's: the
+   * BETTER_AUTH_URL (or NEXT_PUBLIC_, PUBLIC_, NUXT_PUBLIC_) environment variable, else
+   * this page's origin, else (a server) the relative basePath.
    */
   baseURL?: string;
-  /** Appended to baseURL, as in better-auth. */
+  /** The API's path when baseURL has none (default "/api/auth"; "/" for none), as in better-auth. */
   basePath?: string;
   /**
    * Options of every call (the call's own win); its hooks run on every call, before the
@@ -250,6 +257,7 @@ export interface AuthClientOptions {
    * The session a server render used (`{session, user}` or null), as `hydrateSession`
    * at creation: the store starts from it, with no pending state and no read, and the
    * React entry's server snapshot is this state (the first client render matches).
+   * Also on a server, for a client made for one request.
    */
   initialSession?: SessionData | null;
   /** Official client plugins (see ClientPlugin). */
@@ -309,7 +317,9 @@ export interface AuthClient<U extends object = User, S extends object = Session>
   /**
    * A session the server rendered the page with (what get-session answered, or null),
    * taken only while the store has no result yet: the store shows it at once and does
-   * not read it again. Dates may be Date objects or ISO strings.
+   * not read it again. Dates may be Date objects or ISO strings. On a server (no
+   * `window`) it does nothing, as better-auth's: a module-level client serves every
+   * request; give a per-request client `initialSession` instead.
    */
   hydrateSession(data: SessionData<U, S> | null): void;
   /**

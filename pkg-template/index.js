@@ -4,20 +4,37 @@
 // `{data, error}` results, dates as `Date` objects, and a `useSession` store that works
 // before the wasm has loaded (it starts pending, like the official one).
 import * as wasm from "./better_auth_wasm.js";
+import wasmBytes from "#wasm-bytes";
+
+/** On a server (no window), as the official client: the session store is inert (no
+ * read, timer or wasm load from a subscription; hydrateSession and set do nothing) and
+ * calls leave it alone, so a client shared by server renders keeps no request's session. */
+const isServer = () => typeof window === "undefined";
 
 let loading;
-/** Loads and starts the wasm once, on first use: compiled as it downloads (or from its
- * bytes, when the server does not say application/wasm), then started at once (a
- * compiled module needs no await; this skips wasm-bindgen's longer loader). */
+/** Loads and starts the wasm once, on first use. In a browser: compiled as it downloads
+ * (or from its bytes, when the server does not say application/wasm). In Node, Bun and
+ * Deno (the "node" condition of `#wasm-bytes`), from the bytes the package carries for
+ * them, which a server bundle takes along (a file beside the module would be left
+ * behind). Then started at once (a compiled module needs no await; this skips
+ * wasm-bindgen's longer loader). A failed load is tried again by the next call; nothing
+ * here throws synchronously (a wrapped fetch may). */
 const loadWasm = () =>
-  (loading ??= fetch(new URL("better_auth_wasm_bg.wasm", import.meta.url))
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
-      return WebAssembly.compileStreaming(response.clone()).catch(() =>
-        response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
-      );
+  (loading ??= Promise.resolve(wasmBytes)
+    .then((base64) => {
+      if (base64) return WebAssembly.compile(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+      return fetch(new URL("better_auth_wasm_bg.wasm", import.meta.url)).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
+        return WebAssembly.compileStreaming(response.clone()).catch(() =>
+          response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
+        );
+      });
     })
-    .then((module) => wasm.initSync({ module })));
+    .then((module) => wasm.initSync({ module }))
+    .catch((err) => {
+      loading = undefined;
+      throw err;
+    }));
 
 // By position, as the wasm's createAuthClient takes them (src/js/options.rs).
 const OPTION_KEYS = [
@@ -174,6 +191,7 @@ function createSessionStore(getClient, loaded, prefetch) {
   let hydration;
   /** At once when the wasm is loaded (the store shows isRefetching before this returns). */
   const refetch = () => {
+    if (isServer()) return;
     if (loaded()) loaded().refetch();
     else getClient().then((c) => c.refetch(), () => {});
   };
@@ -184,6 +202,7 @@ function createSessionStore(getClient, loaded, prefetch) {
 
   /** The snapshot of the wasm store's state: the same object until something changed. */
   function current() {
+    if (override) return override;
     client ??= loaded();
     if (!client) return snapshot;
     const next = client.state();
@@ -211,7 +230,10 @@ function createSessionStore(getClient, loaded, prefetch) {
     snapshot = freeze({ ...next, data: raw, error: next.error && Object.freeze(next.error), lastResultAt });
     return snapshot;
   }
+  // A state given by `$store.atoms.session.set`, shown until the store's next change.
+  let override;
   const changed = () => {
+    override = undefined;
     const before = snapshot;
     if (current() !== before) notifyAll(listeners, snapshot);
   };
@@ -219,7 +241,7 @@ function createSessionStore(getClient, loaded, prefetch) {
    * strings in `data`, which is not changed). */
   const early = (data) => freeze({ ...PENDING, isPending: false, data: revive(JSON.parse(JSON.stringify(data)), true) });
   function connect() {
-    if (listenId || connecting) return;
+    if (listenId || connecting || isServer()) return;
     connecting = true;
     // Before the wasm has loaded, read the session first: the answer shows at once,
     // and the store takes it (no read of its own). The wasm loads after the answer, so
@@ -262,9 +284,11 @@ function createSessionStore(getClient, loaded, prefetch) {
   }
   /** better-auth's hydrateSession: a session the server rendered with (`{session,
    * user}` or null), taken only while the store has no result; no loading state, and
-   * no read to repeat it. */
-  function hydrate(data) {
-    if (raw !== null || (snapshot.lastResultAt && !snapshot.isPending)) return;
+   * no read to repeat it. On a server it does nothing (a shared client would hand it to
+   * the next request), unless `initial` (createAuthClient's initialSession: that
+   * client's own). */
+  function hydrate(data, initial) {
+    if ((isServer() && !initial) || raw !== null || (snapshot.lastResultAt && !snapshot.isPending)) return;
     // JSON again: dates become the ISO strings the wasm reads.
     hydration = JSON.parse(JSON.stringify(data ?? null));
     if (client ?? loaded()) (client ?? loaded()).hydrate(hydration);
@@ -281,6 +305,13 @@ function createSessionStore(getClient, loaded, prefetch) {
     },
     store: {
       get: current,
+      /** As a nanostores atom's: shown to subscribers until the store's next change;
+       * nothing on a server. */
+      set(state) {
+        if (isServer()) return;
+        override = freeze({ ...PENDING, ...state, data: revive(JSON.parse(JSON.stringify(state?.data ?? null)), true) });
+        notifyAll(listeners, override);
+      },
       subscribe: (listener) => add(listener, true),
       listen: (listener) => add(listener, false),
       refetch,
@@ -290,20 +321,37 @@ function createSessionStore(getClient, loaded, prefetch) {
   };
 }
 
-/** `baseURL` as the wasm takes it: absolute, resolved against the page when relative,
- * `/api/auth` added when it has no path (as the official client and the wasm do); the
- * official default `/api/auth` on the page's origin. */
-function resolveBaseURL(options) {
-  const page = globalThis.location?.href;
-  let base = options.baseURL ?? (page ? "/api/auth" : "");
-  if (options.basePath) base = base.replace(/\/+$/, "") + options.basePath;
+/** The auth API's URL, as the official client finds it: `baseURL`, else the first of
+ * its environment variables, else the page's origin, with `basePath` (default
+ * `/api/auth`; `/` for none) when that URL has no path. A relative `baseURL` is
+ * resolved against the page. With none of these (a server without the variables), the
+ * relative `basePath`, as the official client (its requests go to customFetchImpl). */
+export function resolveBaseURL(options) {
+  const env = globalThis.process?.env ?? {};
+  const path = options.basePath ?? "/api/auth";
+  const base =
+    options.baseURL ||
+    env.BETTER_AUTH_URL ||
+    env.NEXT_PUBLIC_BETTER_AUTH_URL ||
+    env.PUBLIC_BETTER_AUTH_URL ||
+    env.NUXT_PUBLIC_BETTER_AUTH_URL ||
+    env.NUXT_PUBLIC_AUTH_URL ||
+    globalThis.location?.origin;
+  const trim = (text) => text.replace(/\/+$/, "");
+  if (!base || base == "null") return path == "/" ? "" : trim(path);
   try {
-    const url = new URL(base, page);
-    if (url.pathname === "/" && !url.search) url.pathname = "/api/auth";
-    return url.href.replace(/\/+$/, "");
+    const url = new URL(base, globalThis.location?.href);
+    return trim(url.href) + (url.pathname == "/" && !url.search && path != "/" ? trim(path) : "");
   } catch {
     return base;
   }
+}
+
+/** The base URL as the wasm takes it (absolute, with a path): a relative or root one
+ * stands behind a placeholder that the client's fetch turns back into it (`real`). */
+function wasmBaseURL(baseURL) {
+  const base = /^(\/|$)|^https?:\/\/[^/?#]+$/i.test(baseURL) ? `http://base.invalid/${encodeURIComponent(baseURL)}-` : baseURL;
+  return [base, (url) => (url.startsWith(base) ? baseURL + url.slice(base.length) : url)];
 }
 
 const kebab = (segment) => segment.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -323,21 +371,23 @@ function queryString(query) {
  */
 export function createAuthClient(options = {}) {
   const numbers = OPTION_KEYS.map((key) => {
-    const value = options.sessionOptions?.[key];
+    // A server has no other tabs to hear.
+    const value = key == "crossTabSync" && isServer() ? false : options.sessionOptions?.[key];
     return typeof value === "boolean" || (typeof value === "number" && value >= 0) ? Number(value) : NaN;
   });
   const baseURL = resolveBaseURL(options);
+  const [wasmBase, real] = wasmBaseURL(baseURL);
   const clientOptions = options.fetchOptions ?? {};
   // Every request's fetch, the store's reads included: customFetchImpl, with the
   // client-wide headers and auth where the call set none.
   const clientFetch = async (url, init) => {
     const headers = await addHeaders(new Headers(init.headers), clientOptions);
-    return (clientOptions.customFetchImpl ?? fetch)(url, { ...init, headers });
+    return (clientOptions.customFetchImpl ?? fetch)(real(url), { ...init, headers });
   };
   let inner;
   const getClient = () =>
     loadWasm().then(
-      () => (inner ??= session.adopt(wasm.createAuthClient(baseURL, ...numbers, clientFetch))),
+      () => (inner ??= session.adopt(wasm.createAuthClient(wasmBase, ...numbers, clientFetch))),
     );
 
   // better-fetch plugins in the official order, their hooks run before the call's own:
@@ -393,9 +443,12 @@ export function createAuthClient(options = {}) {
     if (!result) {
       try {
         const client = await getClient();
-        const call = { headers: request.headers, fetch: opts.customFetchImpl };
+        const own = opts.customFetchImpl;
+        const call = { headers: request.headers, fetch: own && ((url, init) => own(real(url), init)) };
+        // On a server, a call leaves the store alone (it serves every request).
+        const quiet = !!opts.disableSignal || isServer();
         result = {
-          data: revive(await client.request(method, path + queryString(opts.query), body, call, !!opts.disableSignal)),
+          data: revive(await client.request(method, path + queryString(opts.query), body, call, quiet)),
           error: null,
         };
       } catch (error) {
@@ -428,7 +481,7 @@ export function createAuthClient(options = {}) {
       body: method === "POST" ? { ...body, ...opts.body } : undefined,
       async onSuccess(context) {
         await opts.onSuccess?.(context);
-        if (opts.disableSignal) return;
+        if (opts.disableSignal || isServer()) return;
         // Plugins' signals, as the official proxy sets them (after 10 ms, once each).
         for (const signal of new Set(atomListeners.filter((l) => l.matcher(path)).map((l) => l.signal))) {
           const atom = atoms[signal];
@@ -456,7 +509,7 @@ export function createAuthClient(options = {}) {
   const session = createSessionStore(getClient, () => inner, prefetch);
   // A session the server rendered with: the store starts from it (no pending state, no
   // read), and a framework's server snapshot is this state.
-  if (options.initialSession !== undefined) session.hydrate(options.initialSession);
+  if (options.initialSession !== undefined) session.hydrate(options.initialSession, true);
 
   // Official client plugins: their path methods, atoms (each also a `use<Atom>` member),
   // atom listeners and actions. `$sessionSignal` refetches this store, unless a read is
@@ -493,6 +546,8 @@ export function createAuthClient(options = {}) {
     },
     /** Reads past the cookie cache and updates the store; resolves when it settles. */
     refreshSession: async () => {
+      // On a server: a read past the cookie cache, with no store to update.
+      if (isServer()) return routes.getSession({ query: { disableCookieCache: true } });
       try {
         const client = await getClient();
         // The read first: listening while it runs joins it (no read of its own).

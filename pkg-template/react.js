@@ -20,21 +20,25 @@ export function createAuthClient(options) {
       const getSnapshot = useCallback(() => {
         const next = store.get();
         const last = shown.current;
-        if (last && last !== next && [...read.current].every((key) => Object.is(last[key], next[key]))) {
+        const objects = Object(last) === last && Object(next) === next;
+        if (objects && last !== next && [...read.current].every((key) => Object.is(last[key], next[key]))) {
           return last;
         }
         shown.current = next;
         return next;
       }, []);
-      const state = useSyncExternalStore(store.listen, getSnapshot, store.getServerSnapshot);
+      const state = useSyncExternalStore(store.listen, getSnapshot, store.getServerSnapshot ?? store.get);
       return useMemo(
         () =>
-          new Proxy(state, {
-            get(target, key) {
-              read.current.add(key);
-              return target[key];
-            },
-          }),
+          // A plugin atom's value may be a number or a string: given as it is.
+          Object(state) !== state
+            ? state
+            : new Proxy(state, {
+                get(target, key) {
+                  read.current.add(key);
+                  return target[key];
+                },
+              }),
         [state],
       );
     };

@@ -5,7 +5,13 @@ export { isFresh } from "./index.js";
 
 export type VueAuthClient<U extends object = User, S extends object = Session> = Omit<AuthClient<U, S>, "useSession"> & {
   /** A composable: a shallowRef of the session state, unsubscribed with its scope. */
-  useSession: (() => Readonly<ShallowRef<SessionState<SessionData<U, S>>>>) & SessionStore<SessionData<U, S>>;
+  useSession: {
+    (): Readonly<ShallowRef<SessionState<SessionData<U, S>>>>;
+    /** Nuxt: `await useSession(useFetch)` reads through the framework's fetch (server render included). */
+    <R extends { data: unknown; error: unknown }>(
+      useFetch: (url: string, options: { ref: Readonly<ShallowRef<boolean>> }) => PromiseLike<R> | R,
+    ): Promise<{ data: R["data"]; isPending: false; error: R["error"] }>;
+  } & SessionStore<SessionData<U, S>>;
   $sessionStore: SessionStore<SessionData<U, S>>;
 };
 

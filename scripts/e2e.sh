@@ -26,6 +26,8 @@ echo "tsc --strict --noEmit against the packed package"
 (cd tests/npm && npx tsc -p ts-consumer/tsconfig.dropin.json)
 echo "tsc: ok"
 (cd tests/npm && node --test adapters.test.mjs)
+# better-auth's own client tests, on both clients, in happy-dom and jsdom (vitest).
+(cd tests/peer && npm install --no-save --no-audit --no-fund --loglevel=error "$root/$tarball" && node run.mjs)
 
 www=target/e2e-www
 rm -rf "$www" && mkdir -p "$www"
@@ -53,4 +55,4 @@ echo "vite build, plain page, demo and example apps: ok"
 # sign-out, the Leptos one's client): the servers trust them.
 export REACT_SSR_PORT=$(scripts/free-port.sh) LEPTOS_SSR_PORT=$(scripts/free-port.sh)
 EXTRA_ORIGINS="http://127.0.0.1:$REACT_SSR_PORT,http://127.0.0.1:$LEPTOS_SSR_PORT" STATIC_DIR="$www" \
-  scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/
+  scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/ tests/npm/node.test.mjs

@@ -7,7 +7,9 @@
 #   - Chromium and ChromeDriver (Debian packages) for headless browser tests
 #   - redis-server (Debian package) for the secondary-storage server configurations
 #   - npm packages of test-server/ (the real Better Auth server), tools/ (wasm-opt,
-#     playwright-core) and tests/npm/ (TypeScript, Vite, React, Vue for the npm tests)
+#     playwright-core), tools/node22/ (Node 22 from the npm registry, for SvelteKit 3 and
+#     Nuxt 4), tests/npm/ (TypeScript, Vite, React, Vue for the npm tests) and
+#     tests/peer/ (vitest, happy-dom, jsdom: better-auth's own client tests, ported)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -76,7 +78,7 @@ if ! command -v redis-server >/dev/null; then
 fi
 
 # npm packages, reinstalled only when the lock file changed.
-for dir in test-server tools tests/npm bench; do
+for dir in test-server tools tools/node22 tests/npm tests/peer bench; do
   stamp="$dir/node_modules/.setup-lock-stamp"
   if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
     say "npm ci in $dir/"

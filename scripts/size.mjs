@@ -50,6 +50,7 @@ const parts = {
   react: await alone("react.js", ["./index.js", "./adapter.js"]),
   svelte: await alone("svelte.js", ["./index.js", "./adapter.js"]),
   vue: await alone("vue.js", ["./index.js", "./adapter.js"]),
+  solid: await alone("solid.js", ["./index.js", "./adapter.js", "solid-js"]),
 };
 const sizes = Object.fromEntries(Object.entries(parts).map(([name, bytes]) => [name, gzip(bytes)]));
 sizes.total = gzip(bundle) + gzip(wasm);

@@ -15,6 +15,12 @@ use crate::model::{
 pub(crate) trait Decode: Sized {
     /// The value, or `None` when the JSON does not have its shape.
     fn decode<J: JsonView>(json: &J) -> Option<Self>;
+
+    /// Whether `json` stands for no value where one may be absent (`Option<Self>`):
+    /// `null`.
+    fn absent<J: JsonView>(json: &J) -> bool {
+        json.is_null()
+    }
 }
 
 fn string<J: JsonView>(json: &J, key: &str) -> Option<String> {
@@ -120,12 +126,21 @@ impl Decode for SessionData {
             user: User::decode(&json.field("user")?)?,
         })
     }
+
+    /// Signed out: `null`, or `{session: null, ...}` (`{session: null, user: null}`), as
+    /// the official client reads them.
+    fn absent<J: JsonView>(json: &J) -> bool {
+        json.is_null()
+            || json
+                .field("session")
+                .is_some_and(|session| session.is_null())
+    }
 }
 
-/// `null` is `None`; anything else must decode.
+/// `None` when `T` says the JSON stands for none (`null`); anything else must decode.
 impl<T: Decode> Decode for Option<T> {
     fn decode<J: JsonView>(json: &J) -> Option<Self> {
-        if json.is_null() {
+        if T::absent(json) {
             Some(None)
         } else {
             T::decode(json).map(Some)
@@ -207,6 +222,22 @@ mod tests {
     fn signed_out_get_session_is_null() {
         let parsed = Option::<SessionData>::decode(&fixture("get-session-signed-out.json"));
         assert_eq!(parsed, Some(None));
+    }
+
+    #[test]
+    fn an_answer_without_a_session_is_signed_out() {
+        for text in [r#"{"session":null,"user":null}"#, r#"{"session":null}"#] {
+            let json: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(Option::<SessionData>::decode(&json), Some(None), "{text}");
+        }
+        for text in [r#"{"session":42,"user":[]}"#, r#""text""#, "[]", "{}"] {
+            let json: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                Option::<SessionData>::decode(&json),
+                None,
+                "not a session answer: {text}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 // ignores the abort signal cannot hang a call), no redirect followed with a body (a
 // password is not re-sent to wherever a 307 points), and the answer read within the
 // deadline and a length bound. Resolves [status, statusText, retryAfter seconds or
-// undefined, parsed body, 1 when the body is not JSON]; rejects with a number: 0 no
+// undefined, parsed body, 1 when the body is refused]; rejects with a number: 0 no
 // answer, 1 timed out, 2 a redirect, 3 larger than maxLength.
 export function send(fetchImpl, url, method, body, call, timeoutMs, maxLength, controller) {
   controller ??= new AbortController();
@@ -46,12 +46,18 @@ export function send(fetchImpl, url, method, body, call, timeoutMs, maxLength, c
       // A body cut off by a reset connection or by the deadline fails here.
       const text = await within(response.text());
       if (text.length > maxLength) throw 3;
-      let parsed;
+      // As better-fetch reads it: an empty body (a 204) is null, a text body its text;
+      // a body that claims JSON but is not (cut short) or an HTML page (a wrong base
+      // URL) is unparsed: the answer is refused.
+      let parsed = null;
       let unparsed = 0;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        unparsed = 1;
+      if (text) {
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = text;
+          unparsed = /json|html/i.test(header("content-type")) ? 1 : 0;
+        }
       }
       // Better Auth's own rate limiter sends X-Retry-After; proxies send Retry-After.
       const retry = retryAfter(header("retry-after") ?? header("x-retry-after"));

@@ -61,6 +61,8 @@ export function joinTabs(baseURL, receive) {
   try {
     channel = new BroadcastChannel(OURS + baseURL);
     channel.onmessage = (event) => typeof event.data == "string" && receive(event.data);
+    // In Node (a test's DOM environment), an open channel must not keep the process alive.
+    channel.unref?.();
   } catch {
     // No BroadcastChannel here: the official client's key still carries sign-in and out.
   }
