@@ -12,7 +12,7 @@ cd "$root"
 tarball=$(ls "$root"/target/npm/better-auth-wasm-*.tgz)
 export PATH="$root/tools/node22/node_modules/node/bin:$PATH"
 apps=("$@")
-[ ${#apps[@]} -gt 0 ] || apps=(sveltekit nuxt)
+[ ${#apps[@]} -gt 0 ] || apps=(sveltekit nuxt next)
 for app in "${apps[@]}"; do
   src="tests/frameworks/$app"
   stamp="$src/node_modules/.setup-lock-stamp"
@@ -24,8 +24,9 @@ for app in "${apps[@]}"; do
   for build in official ours; do
     out="target/frameworks/$app-$build"
     rm -rf "$out" && mkdir -p "$out"
-    tar -C "$src" --exclude=node_modules --exclude=build --exclude=.svelte-kit --exclude=.nuxt --exclude=.output --exclude=.next -cf - . | tar -C "$out" -xf -
-    ln -s "$root/$src/node_modules" "$out/node_modules"
+    tar -C "$src" --exclude=node_modules --exclude=build --exclude=.svelte-kit --exclude=.nuxt --exclude=.output --exclude=.next --exclude=.next-turbopack --exclude=.next-webpack -cf - . | tar -C "$out" -xf -
+    # A hard-linked copy (Turbopack refuses a node_modules linked from outside its root).
+    cp -al "$root/$src/node_modules" "$out/node_modules"
     if [ "$build" = ours ]; then
       # Only the import swapped: better-auth/X becomes better-auth-wasm/X.
       grep -rl --exclude=package*.json 'better-auth/' "$out" | xargs sed -i -E 's#(["'"'"'])better-auth/(svelte|vue|react|solid|client)(["'"'"'])#\1better-auth-wasm/\2\3#g'

@@ -1,6 +1,6 @@
 // Real apps of the frameworks Better Auth apps are built with (tests/frameworks/), each
 // built as its users build it (scripts/build-framework-apps.sh: SvelteKit's adapter-node,
-// `nuxt build`) twice: on better-auth's own entry, and with only that import swapped to
+// `nuxt build`, `next build` with Turbopack and with webpack) twice: on better-auth's own entry, and with only that import swapped to
 // better-auth-wasm's. Each served by its own production server against the real test
 // server and driven in Chromium: server render, sign-up, reload signed in (no signed-out
 // frame painted, no hydration warning), sign-out. Prints the matrix (framework x client:
@@ -30,7 +30,23 @@ const APPS = {
     name: "Nuxt 4 (nuxt build)",
     start: (dir) => [NODE22, [`${dir}/.output/server/index.mjs`], { HOST: "127.0.0.1", PORT: String(PORT) }],
   },
+  "next-turbopack": nextApp("Turbopack", ".next-turbopack"),
+  "next-webpack": nextApp("webpack", ".next-webpack"),
 };
+
+/** The Next.js app's build by `bundler`, served by `next start`. */
+function nextApp(bundler, distDir) {
+  return {
+    name: `Next.js 16 App Router (${bundler})`,
+    dir: "next",
+    ready: /Ready in/,
+    start: (dir) => [
+      process.execPath,
+      [`${dir}/node_modules/next/dist/bin/next`, "start", dir, "-H", "127.0.0.1", "-p", String(PORT)],
+      { NEXT_DIST_DIR: distDir },
+    ],
+  };
+}
 
 let browser;
 const rows = [];
@@ -44,11 +60,10 @@ after(async () => {
 });
 
 async function startApp(app, build) {
-  const dir = `${ROOT}target/frameworks/${app}-${build}`;
+  const dir = `${ROOT}target/frameworks/${APPS[app].dir ?? app}-${build}`;
   const [command, args, env] = APPS[app].start(dir);
-  const { child } = await startProcess(command, args, { ...env, BETTER_AUTH_URL: SERVER_URL }, (line) =>
-    /(Listening|ready|started).*http/i.test(line),
-  );
+  const ready = APPS[app].ready ?? /Listening on http/;
+  const { child } = await startProcess(command, args, { ...env, BETTER_AUTH_URL: SERVER_URL }, (line) => ready.test(line));
   const server = { child, url: `http://127.0.0.1:${PORT}`, stderr: "" };
   child.stderr.on("data", (chunk) => (server.stderr += chunk));
   return server;
@@ -75,7 +90,7 @@ for (const app of Object.keys(APPS)) {
   for (const build of ["official", "ours"]) {
     const label = `${APPS[app].name} on ${build === "ours" ? "better-auth-wasm" : "better-auth"}`;
     test(`${label}: server render, sign-up, reload signed in with no flash, sign-out; concurrent renders keep their own session`, async () => {
-      assert.ok(existsSync(`${ROOT}target/frameworks/${app}-${build}`), "built by scripts/build-framework-apps.sh");
+      assert.ok(existsSync(`${ROOT}target/frameworks/${APPS[app].dir ?? app}-${build}`), "built by scripts/build-framework-apps.sh");
       const server = await startApp(app, build);
       try {
         const context = await browser.newContext();
