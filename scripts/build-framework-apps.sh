@@ -12,7 +12,7 @@ cd "$root"
 tarball=$(ls "$root"/target/npm/better-auth-wasm-*.tgz)
 export PATH="$root/tools/node22/node_modules/node/bin:$PATH"
 apps=("$@")
-[ ${#apps[@]} -gt 0 ] || apps=(sveltekit nuxt next)
+[ ${#apps[@]} -gt 0 ] || apps=(sveltekit nuxt next solid)
 for app in "${apps[@]}"; do
   src="tests/frameworks/$app"
   stamp="$src/node_modules/.setup-lock-stamp"
@@ -24,7 +24,7 @@ for app in "${apps[@]}"; do
   for build in official ours; do
     out="target/frameworks/$app-$build"
     rm -rf "$out" && mkdir -p "$out"
-    tar -C "$src" --exclude=node_modules --exclude=build --exclude=.svelte-kit --exclude=.nuxt --exclude=.output --exclude=.next --exclude=.next-turbopack --exclude=.next-webpack -cf - . | tar -C "$out" -xf -
+    tar -C "$src" --exclude=node_modules --exclude=build --exclude=.svelte-kit --exclude=.nuxt --exclude=.output --exclude=.vinxi --exclude=.next --exclude=.next-turbopack --exclude=.next-webpack -cf - . | tar -C "$out" -xf -
     # A hard-linked copy (Turbopack refuses a node_modules linked from outside its root).
     cp -al "$root/$src/node_modules" "$out/node_modules"
     if [ "$build" = ours ]; then

@@ -1,6 +1,6 @@
 // Real apps of the frameworks Better Auth apps are built with (tests/frameworks/), each
 // built as its users build it (scripts/build-framework-apps.sh: SvelteKit's adapter-node,
-// `nuxt build`, `next build` with Turbopack and with webpack) twice: on better-auth's own entry, and with only that import swapped to
+// `nuxt build`, `next build` with Turbopack and with webpack, SolidStart's `vinxi build`) twice: on better-auth's own entry, and with only that import swapped to
 // better-auth-wasm's. Each served by its own production server against the real test
 // server and driven in Chromium: server render, sign-up, reload signed in (no signed-out
 // frame painted, no hydration warning), sign-out. Prints the matrix (framework x client:
@@ -28,6 +28,10 @@ const APPS = {
   },
   nuxt: {
     name: "Nuxt 4 (nuxt build)",
+    start: (dir) => [NODE22, [`${dir}/.output/server/index.mjs`], { HOST: "127.0.0.1", PORT: String(PORT) }],
+  },
+  solid: {
+    name: "SolidStart 1 (vinxi build)",
     start: (dir) => [NODE22, [`${dir}/.output/server/index.mjs`], { HOST: "127.0.0.1", PORT: String(PORT) }],
   },
   "next-turbopack": nextApp("Turbopack", ".next-turbopack"),
