@@ -4,7 +4,7 @@
 // `{data, error}` results, dates as `Date` objects, and a `useSession` store that works
 // before the wasm has loaded (it starts pending, like the official one).
 import * as wasm from "./better_auth_wasm.js";
-import wasmBytes from "#wasm-bytes";
+import { wasmSource } from "./wasm-source.js";
 
 /** On a server (no window), as the official client: the session store is inert (no
  * read, timer or wasm load from a subscription; hydrateSession and set do nothing) and
@@ -13,17 +13,23 @@ const isServer = () => typeof window === "undefined";
 
 let loading;
 /** Loads and starts the wasm once, on first use. In a browser: compiled as it downloads
- * (or from its bytes, when the server does not say application/wasm). In Node, Bun and
- * Deno (the "node" condition of `#wasm-bytes`), from the bytes the package carries for
- * them, which a server bundle takes along (a file beside the module would be left
- * behind). Then started at once (a compiled module needs no await; this skips
- * wasm-bindgen's longer loader). A failed load is tried again by the next call; nothing
- * here throws synchronously (a wrapped fetch may). */
+ * (or from its bytes, when the server does not say application/wasm). Where this module
+ * is a file (Node, Bun, Deno, vitest, server bundles), whose fetch takes no file: URL:
+ * from the bytes of wasm-bytes.js, which the "node" condition's entry (index.node.js)
+ * hands over (so server bundles take them along), else imported beside this module.
+ * Then started at once (a compiled module needs no await; this skips wasm-bindgen's
+ * longer loader). A failed load is tried again by the next call; nothing here throws
+ * synchronously (a wrapped fetch may). */
 const loadWasm = () =>
-  (loading ??= Promise.resolve(wasmBytes)
-    .then((base64) => {
-      if (base64) return WebAssembly.compile(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-      return fetch(new URL("better_auth_wasm_bg.wasm", import.meta.url)).then((response) => {
+  (loading ??= Promise.resolve(new URL("better_auth_wasm_bg.wasm", import.meta.url))
+    .then((url) => {
+      if (wasmSource.base64 || url.protocol == "file:") {
+        // A name bundlers do not follow: a browser bundle never takes the bytes along.
+        const bytesModule = "./wasm-bytes.js";
+        return Promise.resolve(wasmSource.base64 ?? import(/* webpackIgnore: true */ /* @vite-ignore */ bytesModule).then((m) => m.default))
+          .then((base64) => WebAssembly.compile(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
+      }
+      return fetch(url).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
         return WebAssembly.compileStreaming(response.clone()).catch(() =>
           response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),

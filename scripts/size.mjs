@@ -46,11 +46,11 @@ const parts = {
   wasm,
   glue: await alone("better_auth_wasm.js"),
   wrapper: await alone("index.js", ["./better_auth_wasm.js"]),
-  adapter: await alone("adapter.js", ["./index.js"]),
-  react: await alone("react.js", ["./index.js", "./adapter.js"]),
-  svelte: await alone("svelte.js", ["./index.js", "./adapter.js"]),
-  vue: await alone("vue.js", ["./index.js", "./adapter.js"]),
-  solid: await alone("solid.js", ["./index.js", "./adapter.js", "solid-js"]),
+  adapter: await alone("adapter.js", ["./index.js", "better-auth-wasm"]),
+  react: await alone("react.js", ["./index.js", "./adapter.js", "better-auth-wasm"]),
+  svelte: await alone("svelte.js", ["./index.js", "./adapter.js", "better-auth-wasm"]),
+  vue: await alone("vue.js", ["./index.js", "./adapter.js", "better-auth-wasm"]),
+  solid: await alone("solid.js", ["./index.js", "./adapter.js", "better-auth-wasm", "solid-js"]),
 };
 const sizes = Object.fromEntries(Object.entries(parts).map(([name, bytes]) => [name, gzip(bytes)]));
 sizes.total = gzip(bundle) + gzip(wasm);

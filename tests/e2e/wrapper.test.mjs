@@ -611,3 +611,50 @@ test("the wasm loads when its server does not say application/wasm; one that can
   assert.match(failed.message, /HTTP 404/);
   await context.close();
 });
+
+test("a failed wasm load is tried again by the next call; a fetch that throws at once throws from no call", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let missing = true;
+  await page.route("**/*.wasm", (route) =>
+    missing ? route.fulfill({ status: 503, contentType: "text/plain", body: "busy" }) : route.continue(),
+  );
+  await page.exposeFunction("letWasmLoad", () => {
+    missing = false;
+  });
+  await page.goto(`${SERVER_URL}/store.html`, { waitUntil: "domcontentloaded" });
+  const outcome = await page.evaluate(async () => {
+    const { createAuthClient } = await import("./pkg/index.js");
+    const client = createAuthClient({ baseURL: location.origin });
+    const first = await client.getSession();
+    await window.letWasmLoad();
+    const second = await client.getSession();
+    return { first: first.error?.code, second: second.error, data: second.data };
+  });
+  assert.deepEqual(outcome, { first: "WASM_LOAD_FAILED", second: null, data: null });
+
+  // Instrumentation that wraps fetch and throws synchronously, before the wasm loads.
+  const other = await context.newPage();
+  await other.goto(`${SERVER_URL}/store.html`, { waitUntil: "domcontentloaded" });
+  const thrown = await other.evaluate(async (url) => {
+    const { createAuthClient } = await import("./pkg/index.js");
+    const real = window.fetch;
+    window.fetch = () => {
+      throw new Error("instrumentation broke");
+    };
+    const client = createAuthClient({ baseURL: url });
+    const threw = [];
+    for (const call of [() => client.useSession.refetch(), () => client.useSession.subscribe(() => {}), () => client.ready().catch(() => {})]) {
+      try {
+        call();
+      } catch (err) {
+        threw.push(String(err));
+      }
+    }
+    const { error } = await client.getSession();
+    window.fetch = real;
+    return { threw, code: error?.code };
+  }, SERVER_URL).catch((err) => ({ error: String(err) }));
+  assert.deepEqual(thrown, { threw: [], code: "WASM_LOAD_FAILED" });
+  await context.close();
+});

@@ -46,6 +46,14 @@ test("a plain node script reads the session with a request's cookie", async () =
   const refused = await run("node", [script, "http://127.0.0.1:9", ""]).catch((err) => err);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /^NETWORK: /);
+  // The same script under Bun and Deno (both from the npm registry, in tests/npm).
+  const bin = (name) => new URL(`node_modules/.bin/${name}`, import.meta.url).pathname;
+  for (const [runtime, args] of [["bun", [script]], ["deno", ["run", "-A", script]]]) {
+    const other = await run(bin(runtime), [...args, SERVER, cookie]);
+    assert.equal(JSON.parse(other.stdout).user.name, "node-script", runtime);
+    const version = (await run(bin(runtime), ["--version"])).stdout.split("\n")[0];
+    console.log(`${version}: ${other.stdout.trim().slice(0, 60)}...`);
+  }
 });
 
 test("a client shared by server requests keeps no request's session", async () => {
@@ -134,7 +142,7 @@ test("bad inputs: each a typed {data, error}, none throws", async () => {
   assert.deepEqual(urls, ["/api/auth/get-session", "http://127.0.0.1:9/get-session", "http://127.0.0.1:9/auth/get-session"]);
 });
 
-test("the wasm loads in Node from the file beside the module", async () => {
+test("the wasm loads in Node from the bytes the package carries for it (no fetch of a file: URL)", async () => {
   const require = createRequire(import.meta.url);
   const file = require.resolve("better-auth-wasm/package.json").replace(/package\.json$/, "better_auth_wasm_bg.wasm");
   assert.ok(existsSync(file));

@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     environment: process.env.PEER_DOM ?? "happy-dom",
     include: ["*.test.mjs"],
-    server: { deps: { inline: [/better-auth/, /solid-js/] } },
+    // As in better-auth's own setup: its client and Solid go through Vite (Solid's
+    // browser build); this package loads as an app's dependencies do, unprocessed.
+    server: { deps: { inline: [/node_modules\/better-auth\//, /solid-js/] } },
   },
 });

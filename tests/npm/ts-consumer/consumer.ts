@@ -5,6 +5,7 @@ import type { AuthError, ErrorCode, SessionState, SessionData, User } from "bett
 import { createAuthClient as createReactClient } from "better-auth-wasm/react";
 import { createAuthClient as createSvelteClient } from "better-auth-wasm/svelte";
 import { createAuthClient as createVueClient } from "better-auth-wasm/vue";
+import { createAuthClient as createSolidClient } from "better-auth-wasm/solid";
 
 type AppUser = User & { role: "admin" | "member" };
 const client = createAuthClient<AppUser>({
@@ -80,6 +81,16 @@ const vue = createVueClient();
 export function useVueName(): string | undefined {
   return vue.useSession().value.data?.user.name;
 }
+// Nuxt: the session through the framework's fetch.
+export async function useNuxtSession(useFetch: (url: string, options: object) => Promise<{ data: unknown; error: unknown }>) {
+  const { data, isPending } = await vue.useSession(useFetch);
+  return isPending ? undefined : data;
+}
+const solid = createSolidClient();
+export function useSolidEmail(): string | undefined {
+  return solid.useSession()().data?.user.email;
+}
+client.useSession.set({ data: null, isPending: false });
 
 // @ts-expect-error revokeSession needs a token or an id
 void client.revokeSession({});
