@@ -2,8 +2,8 @@
 // framework's hook, which also keeps the store's methods (get, subscribe, listen,
 // refetch, set) so code written for the plain store keeps working; and each plugin
 // atom's `use<Atom>` made the framework's hook too, as better-auth's entries make them.
-// By the package's name: Node and server bundles take its "node" entry (the wasm's bytes).
-import { createAuthClient } from "better-auth-wasm";
+// entry.js: the wasm's bytes in Node and server bundles.
+import { createAuthClient } from "./entry.js";
 
 export function withSessionHook(options, makeHook) {
   const client = createAuthClient(options);

@@ -15,8 +15,9 @@ let loading;
 /** Loads and starts the wasm once, on first use. In a browser: compiled as it downloads
  * (or from its bytes, when the server does not say application/wasm). Where this module
  * is a file (Node, Bun, Deno, vitest, server bundles), whose fetch takes no file: URL:
- * from the bytes of wasm-bytes.js, which the "node" condition's entry (index.node.js)
- * hands over (so server bundles take them along), else imported beside this module.
+ * from the bytes of wasm-bytes.js, which entry.js hands over there (the "node"
+ * condition of #wasm-bytes, so server bundles take them along), else imported beside
+ * this module.
  * Then started at once (a compiled module needs no await; this skips wasm-bindgen's
  * longer loader). A failed load is tried again by the next call; nothing here throws
  * synchronously (a wrapped fetch may). */

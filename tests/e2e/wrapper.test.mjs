@@ -634,10 +634,11 @@ test("a failed wasm load is tried again by the next call; a fetch that throws at
   assert.deepEqual(outcome, { first: "WASM_LOAD_FAILED", second: null, data: null });
 
   // Instrumentation that wraps fetch and throws synchronously, before the wasm loads.
+  // A page of the origin with no script of its own: the wasm is not loaded yet.
   const other = await context.newPage();
-  await other.goto(`${SERVER_URL}/store.html`, { waitUntil: "domcontentloaded" });
+  await other.goto(`${SERVER_URL}/pkg/package.json`);
   const thrown = await other.evaluate(async (url) => {
-    const { createAuthClient } = await import("./pkg/index.js");
+    const { createAuthClient } = await import("/pkg/index.js");
     const real = window.fetch;
     window.fetch = () => {
       throw new Error("instrumentation broke");
