@@ -13,14 +13,26 @@ tarball=$(ls "$root"/target/npm/better-auth-wasm-*.tgz)
 export PATH="$root/tools/node22/node_modules/node/bin:$PATH"
 apps=("$@")
 [ ${#apps[@]} -gt 0 ] || apps=(sveltekit nuxt next solid)
-for app in "${apps[@]}"; do
-  src="tests/frameworks/$app"
-  stamp="$src/node_modules/.setup-lock-stamp"
+# Each app's packages (npm ci when its lock file changed) and the packed package, all
+# apps at once: mostly waiting on the registry.
+install() {
+  local src="tests/frameworks/$1" stamp="tests/frameworks/$1/node_modules/.setup-lock-stamp"
   if ! cmp -s "$src/package-lock.json" "$stamp" 2>/dev/null; then
-    (cd "$src" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$src" && npm ci --no-audit --no-fund --loglevel=error) || return 1
     cp "$src/package-lock.json" "$stamp"
   fi
   (cd "$src" && npm install --no-save --no-audit --no-fund --loglevel=error "$tarball")
+}
+pids=()
+for app in "${apps[@]}"; do
+  install "$app" >"target/frameworks-install-$app.log" 2>&1 &
+  pids+=($!)
+done
+for i in "${!apps[@]}"; do
+  wait "${pids[$i]}" || { cat "target/frameworks-install-${apps[$i]}.log" >&2; exit 1; }
+done
+for app in "${apps[@]}"; do
+  src="tests/frameworks/$app"
   for build in official ours; do
     out="target/frameworks/$app-$build"
     rm -rf "$out" && mkdir -p "$out"
