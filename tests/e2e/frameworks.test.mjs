@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { launch, SERVER_URL, PASSWORD, uniqueEmail } from "./browser.mjs";
 import { startProcess, stopProcess } from "./servers.mjs";
-import { firstLoad, hydrationWarnings } from "./ssr.mjs";
+import { firstLoad, hydrationWarnings, signUpCookie } from "./ssr.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const NODE22 = `${ROOT}tools/node22/node_modules/node/bin/node`;
@@ -73,21 +73,9 @@ async function startApp(app, build) {
   return server;
 }
 
-/** The status text of the server's HTML for a request with `cookie`. */
+/** The server's HTML for a request with `cookie`. */
 async function rendered(url, cookie) {
-  const html = await (await fetch(url, { headers: cookie ? { cookie } : {} })).text();
-  return html;
-}
-
-/** Signs a user up through Better Auth; resolves their Cookie header. */
-async function signUpCookie(name) {
-  const response = await fetch(`${SERVER_URL}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: SERVER_URL },
-    body: JSON.stringify({ name, email: uniqueEmail(name), password: PASSWORD }),
-  });
-  assert.equal(response.status, 200);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return (await fetch(url, { headers: cookie ? { cookie } : {} })).text();
 }
 
 for (const app of Object.keys(APPS)) {
@@ -133,8 +121,8 @@ for (const app of Object.keys(APPS)) {
         await fresh.close();
 
         // Two users and a visitor, rendered interleaved by this one process.
-        const ann = await signUpCookie("ann");
-        const bob = await signUpCookie("bob");
+        const ann = await signUpCookie(SERVER_URL, "ann");
+        const bob = await signUpCookie(SERVER_URL, "bob");
         const visitors = [
           { cookie: ann, own: "Signed in as ann" },
           { cookie: bob, own: "Signed in as bob" },

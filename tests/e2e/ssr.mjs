@@ -31,6 +31,17 @@ export async function signUp(context, authUrl, name) {
   assert.equal(response.status(), 200, await response.text());
 }
 
+/** Signs a new user up on `authUrl` with plain fetch; resolves their Cookie header. */
+export async function signUpCookie(authUrl, name) {
+  const response = await fetch(`${authUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: authUrl },
+    body: JSON.stringify({ name, email: uniqueEmail(name), password: PASSWORD }),
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
 /**
  * Loads `url` in a new page of `context` and watches it: what the server's HTML showed
  * in #status, every text #status had (a MutationObserver installed before any script),

@@ -10,20 +10,10 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { createAuthClient } from "better-auth-wasm";
+import { signUpCookie } from "../e2e/ssr.mjs";
 
 const SERVER = process.env.BA_TEST_SERVER_URL;
 const run = promisify(execFile);
-
-/** Signs a new user up with plain fetch; resolves their Cookie header. */
-async function signUp(name) {
-  const response = await fetch(`${SERVER}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: SERVER },
-    body: JSON.stringify({ name, email: `${name}-${Date.now()}-${Math.random()}@example.com`, password: "correct horse battery" }),
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
 
 const answer = (body, init) => async () => new Response(body, init);
 const session = (id) => ({
@@ -32,7 +22,7 @@ const session = (id) => ({
 });
 
 test("a plain node script reads the session with a request's cookie", async () => {
-  const cookie = await signUp("node-script");
+  const cookie = await signUpCookie(SERVER, "node-script");
   // The example, run as an app's own script: beside the installed package.
   const copy = new URL("node_modules/.read-session.mjs", import.meta.url);
   await copyFile(new URL("../../examples/node/read-session.mjs", import.meta.url), copy);
@@ -58,8 +48,8 @@ test("a plain node script reads the session with a request's cookie", async () =
 
 test("a client shared by server requests keeps no request's session", async () => {
   const shared = createAuthClient({ baseURL: SERVER });
-  const alice = await signUp("alice");
-  const bob = await signUp("bob");
+  const alice = await signUpCookie(SERVER, "alice");
+  const bob = await signUpCookie(SERVER, "bob");
   // Calls with each request's cookie answer that request's session...
   const [a, b, none] = await Promise.all(
     [alice, bob, ""].map((cookie) => shared.getSession({ fetchOptions: { headers: { cookie } } })),
