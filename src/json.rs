@@ -122,6 +122,45 @@ impl JsonView for wasm_bindgen::JsValue {
     }
 }
 
+/// A whole parsed body a call works on: parsed from text, and its `list-sessions`
+/// items marked as this device's or not.
+pub(crate) trait JsonBody: JsonView {
+    /// `text` parsed, or `None` when it is not JSON.
+    fn parse(text: &str) -> Option<Self>;
+    /// Sets `current` on each item of this array: whether its `token` is `current`.
+    fn mark_current(&mut self, current: Option<&str>);
+}
+
+impl JsonBody for wasm_bindgen::JsValue {
+    fn parse(text: &str) -> Option<Self> {
+        js_sys::JSON::parse(text).ok()
+    }
+    fn mark_current(&mut self, current: Option<&str>) {
+        // The items share their objects with this array: setting on them marks it.
+        for item in self.items().unwrap_or_default() {
+            let token = item.field("token").and_then(|t| t.string());
+            let is_current = token.is_some() && token.as_deref() == current;
+            let _ = js_sys::Reflect::set(&item, &"current".into(), &is_current.into());
+        }
+    }
+}
+
+#[cfg(any(test, all(feature = "server", not(target_arch = "wasm32"))))]
+impl JsonBody for serde_json::Value {
+    fn parse(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+    fn mark_current(&mut self, current: Option<&str>) {
+        for item in self.as_array_mut().into_iter().flatten() {
+            let token = item.field("token").and_then(|t| t.string());
+            let is_current = token.is_some() && token.as_deref() == current;
+            if let Some(object) = item.as_object_mut() {
+                object.insert("current".into(), is_current.into());
+            }
+        }
+    }
+}
+
 /// serde_json's values: the native face (feature `server`) and native tests read the
 /// server's answers through it.
 #[cfg(any(test, all(feature = "server", not(target_arch = "wasm32"))))]

@@ -3,7 +3,7 @@
 
 use crate::error::AuthError;
 use crate::model::{SessionData, Timestamp};
-use crate::store::StoreData;
+use crate::store::{SessionState, StoreData};
 use crate::transport::{answer, JsonResponse};
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
@@ -38,6 +38,16 @@ impl StoreData for Loaded {
 }
 
 impl Loaded {
+    /// This client's session token as `state` knows it (`Some(None)`: signed out), or
+    /// `None` when it cannot tell and the session must be read: before the first
+    /// result, and while it reads again (after a password change this device's session
+    /// is a new one, which that read is fetching).
+    pub fn known_token(state: &SessionState<Self>) -> Option<Option<String>> {
+        let known =
+            !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
+        known.then(|| state.data.as_ref().map(|d| d.data.session.token.clone()))
+    }
+
     /// The session in `json` (what `get-session` answers: `{session, user}` or `null`),
     /// or `None` when it is not one.
     pub fn from_json(json: &JsValue) -> Option<Option<Self>> {

@@ -29,9 +29,10 @@
 
 use crate::base_url::BaseUrl;
 use crate::decode::{Decode, StatusResponse};
+use crate::endpoint::{Answer, Call, Request, Response, Step, Store, StoreChange};
 use crate::error::{AuthError, ErrorCode};
-use crate::json::JsonView;
 use crate::model::{ListedSession, SessionData};
+use crate::transport::Method;
 use std::time::Duration;
 
 /// A value read from Better Auth for one incoming request, and the cookies Better Auth
@@ -81,7 +82,7 @@ impl ServerClient {
         &self,
         cookie_header: Option<&str>,
     ) -> Result<Forwarded<Option<SessionData>>, AuthError> {
-        self.call(reqwest::Method::GET, "/get-session", None, cookie_header)
+        self.call(Method::Get, "/get-session", None, cookie_header)
             .await
     }
 
@@ -94,14 +95,11 @@ impl ServerClient {
         cookie_header: Option<&str>,
     ) -> Result<Forwarded<String>, AuthError> {
         let read = self
-            .exchange(reqwest::Method::GET, "/get-session", None, cookie_header)
+            .exchange(Method::Get, "/get-session", None, cookie_header)
             .await?;
-        let (json, status, status_text) = read.value;
-        if Option::<SessionData>::decode(&json).is_none() {
-            return Err(AuthError::invalid_response(status, status_text));
-        }
+        read.value.decode::<Option<SessionData>>()?;
         Ok(Forwarded {
-            value: json.to_string(),
+            value: read.value.body.to_string(),
             set_cookies: read.set_cookies,
         })
     }
@@ -113,7 +111,7 @@ impl ServerClient {
         &self,
         cookie_header: Option<&str>,
     ) -> Result<Forwarded<Vec<ListedSession>>, AuthError> {
-        self.call(reqwest::Method::GET, "/list-sessions", None, cookie_header)
+        self.call(Method::Get, "/list-sessions", None, cookie_header)
             .await
     }
 
@@ -154,9 +152,8 @@ impl ServerClient {
         body: Option<String>,
         cookie_header: Option<&str>,
     ) -> Result<Forwarded<()>, AuthError> {
-        let answer: Forwarded<StatusResponse> = self
-            .call(reqwest::Method::POST, path, body, cookie_header)
-            .await?;
+        let answer: Forwarded<StatusResponse> =
+            self.call(Method::Post, path, body, cookie_header).await?;
         Ok(Forwarded {
             value: (),
             set_cookies: answer.set_cookies,
@@ -166,39 +163,62 @@ impl ServerClient {
     /// One call: the answer read as `T`, and its cookies; every failure typed.
     async fn call<T: Decode>(
         &self,
-        method: reqwest::Method,
+        method: Method,
         path: &str,
         body: Option<String>,
         cookie_header: Option<&str>,
     ) -> Result<Forwarded<T>, AuthError> {
         let read = self.exchange(method, path, body, cookie_header).await?;
-        let (json, status, status_text) = read.value;
-        let value =
-            T::decode(&json).ok_or_else(|| AuthError::invalid_response(status, status_text))?;
         Ok(Forwarded {
-            value,
+            value: read.value.decode()?,
             set_cookies: read.set_cookies,
         })
     }
 
-    /// One call: a 2xx answer's JSON with its status and status text, and its cookies;
-    /// every failure typed (a 2xx body that is not JSON is `INVALID_RESPONSE`).
+    /// One call, its steps those of every face ([`Call`], without store effects: this
+    /// client has no store, and knows no session of its own): the 2xx answer and the
+    /// cookies of every request it made.
     async fn exchange(
         &self,
-        method: reqwest::Method,
+        method: Method,
         path: &str,
         body: Option<String>,
         cookie_header: Option<&str>,
-    ) -> Result<Forwarded<(serde_json::Value, u16, String)>, AuthError> {
-        let mut request = self
+    ) -> Result<Forwarded<Response<serde_json::Value>>, AuthError> {
+        let mut call = Call::new(method, path, body, false);
+        let mut set_cookies = Vec::new();
+        loop {
+            match call.poll(&NoStore) {
+                Step::Send(request) => {
+                    let answer = self.send(request, cookie_header, &mut set_cookies).await;
+                    call.handle(answer, &NoStore);
+                }
+                Step::Done(result) => {
+                    return result.map(|value| Forwarded { value, set_cookies });
+                }
+            }
+        }
+    }
+
+    /// Sends one request: its answer, read as the browser's transport reads it
+    /// (`src/transport.js`), and its `Set-Cookie` headers added to `set_cookies`.
+    async fn send(
+        &self,
+        request: Request<'_>,
+        cookie_header: Option<&str>,
+        set_cookies: &mut Vec<String>,
+    ) -> Answer<serde_json::Value> {
+        let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes())
+            .unwrap_or(reqwest::Method::GET);
+        let mut builder = self
             .http
-            .request(method, self.base.endpoint(path))
+            .request(method, self.base.endpoint(request.path))
             .header("origin", &self.origin);
         if let Some(cookie) = cookie_header {
-            request = request.header("cookie", cookie);
+            builder = builder.header("cookie", cookie);
         }
-        if let Some(body) = body {
-            request = request
+        if let Some(body) = request.body {
+            builder = builder
                 .header("content-type", "application/json")
                 .body(body);
         }
@@ -209,33 +229,45 @@ impl ServerClient {
                 ErrorCode::Network
             })
         };
-        let response = request.send().await.map_err(failed)?;
+        let response = builder.send().await.map_err(failed)?;
         let status = response.status();
         let status_text = status.canonical_reason().unwrap_or_default().to_owned();
-        let set_cookies = response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|value| value.to_str().ok().map(String::from))
-            .collect();
+        let headers = response.headers();
+        set_cookies.extend(
+            headers
+                .get_all("set-cookie")
+                .iter()
+                .filter_map(|value| value.to_str().ok().map(String::from)),
+        );
+        let claims_json_or_html = headers
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| {
+                let value = value.to_ascii_lowercase();
+                value.contains("json") || value.contains("html")
+            });
         let text = response.text().await.map_err(failed)?;
-        let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
-        let status = status.as_u16();
-        if !(200..300).contains(&status) {
-            let field = |key: &str| json.as_ref()?.field(key)?.string();
-            return Err(AuthError::from_response(
-                status,
-                status_text,
-                field("code"),
-                field("message"),
-            ));
-        }
-        let json = json.ok_or_else(|| AuthError::invalid_response(status, status_text.clone()))?;
-        Ok(Forwarded {
-            value: (json, status, status_text),
-            set_cookies,
-        })
+        // As better-fetch reads a body: empty is null, JSON parsed, plain text as text.
+        let (body, refused) = if text.is_empty() {
+            (serde_json::Value::Null, false)
+        } else {
+            match serde_json::from_str(&text) {
+                Ok(json) => (json, false),
+                Err(_) => (serde_json::Value::String(text), claims_json_or_html),
+            }
+        };
+        Response::classify(status.as_u16(), status_text, None, body, refused)
     }
+}
+
+/// The store of a client that has none: no session of its own, nothing to tell.
+struct NoStore;
+
+impl Store for NoStore {
+    fn known_token(&self) -> Option<Option<String>> {
+        Some(None)
+    }
+    fn change(&self, _: StoreChange) {}
 }
 
 /// `scheme://host[:port]` of an absolute URL.

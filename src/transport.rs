@@ -8,7 +8,6 @@
 //! the timeout and the `fetch` to call.
 
 use crate::base_url::BaseUrl;
-use crate::decode::Decode;
 use crate::error::{AuthError, ErrorCode};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -95,21 +94,8 @@ impl Method {
     }
 }
 
-/// A successful (2xx) response whose body is JSON.
-pub(crate) struct JsonResponse {
-    pub status: u16,
-    pub status_text: String,
-    /// The body, parsed by the browser's `JSON.parse`.
-    pub body: JsValue,
-}
-
-impl JsonResponse {
-    /// Reads the body as `T`; a body of the wrong shape is [`ErrorCode::InvalidResponse`].
-    pub fn decode<T: Decode>(&self) -> Result<T, AuthError> {
-        T::decode(&self.body)
-            .ok_or_else(|| AuthError::invalid_response(self.status, self.status_text.clone()))
-    }
-}
+/// A successful (2xx) answer, its body parsed by the browser.
+pub(crate) type JsonResponse = crate::endpoint::Response<JsValue>;
 
 /// Sends requests to one Better Auth server.
 #[derive(Clone, Debug)]
@@ -182,31 +168,14 @@ pub(crate) fn answer(settled: Result<JsValue, JsValue>) -> Result<JsonResponse, 
         Ok(answer) => js_sys::Array::from(&answer),
         Err(reason) => return Err(failure(reason.as_f64())),
     };
-    let status = answer.get(0).as_f64().unwrap_or_default() as u16;
-    let status_text = answer.get(1).as_string().unwrap_or_default();
-    let body = answer.get(3);
-    // 0 when the body parsed (a number test: no import of its own).
-    let parsed = answer.get(4).as_f64() == Some(0.0);
-    if (200..300).contains(&status) {
-        return if parsed {
-            Ok(JsonResponse {
-                status,
-                status_text,
-                body,
-            })
-        } else {
-            Err(AuthError::invalid_response(status, status_text))
-        };
-    }
-    let field = |name: &str| {
-        Some(&body)
-            .filter(|body| parsed && body.is_object())
-            .and_then(|body| js_sys::Reflect::get(body, &JsValue::from_str(name)).ok())
-            .and_then(|value| value.as_string())
-    };
-    let mut err = AuthError::from_response(status, status_text, field("code"), field("message"));
-    err.retry_after = answer.get(2).as_f64().map(|seconds| seconds as u32);
-    Err(err)
+    JsonResponse::classify(
+        answer.get(0).as_f64().unwrap_or_default() as u16,
+        answer.get(1).as_string().unwrap_or_default(),
+        answer.get(2).as_f64().map(|seconds| seconds as u32),
+        answer.get(3),
+        // 0 when the body was read (a number test: no import of its own).
+        answer.get(4).as_f64() != Some(0.0),
+    )
 }
 
 /// The error of a request that got no answer to read: `reason` as `src/transport.js`

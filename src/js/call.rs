@@ -1,11 +1,11 @@
-//! [`JsCall`]: one call of the JS face's `request`, driven by `drive` in
-//! `src/js/shell.js` through the steps of `crate::endpoint::Call` (the Rust faces' path
-//! too).
+//! [`JsCall`]: one call of the JS face's `request`, the steps of `crate::endpoint::Call`
+//! (the Rust faces' path too), driven by `drive` in `src/js/shell.js`.
 
 use super::client::Core;
 use super::error::error_object;
-use crate::endpoint::Call;
-use crate::transport::answer;
+use crate::endpoint::{Call, Step};
+use crate::error::{AuthError, ErrorCode};
+use crate::transport::{answer, JsonResponse};
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,37 @@ extern "C" {
 
 /// A call in progress, for `drive` (`src/js/shell.js`).
 #[wasm_bindgen]
-pub struct JsCall(Call<Rc<Core>>);
+pub struct JsCall {
+    call: Call<JsValue>,
+    core: Rc<Core>,
+    /// The caller's own `{headers, fetch}` for the call's own request.
+    options: JsValue,
+    /// Its result, once it has one.
+    result: Result<JsonResponse, AuthError>,
+}
+
+impl JsCall {
+    /// Sends the request the call asks for next, or keeps its result.
+    fn step(&mut self) -> Option<Promise> {
+        match self.call.poll(&self.core) {
+            Step::Send(request) => {
+                let none = JsValue::UNDEFINED;
+                let options = if request.own { &self.options } else { &none };
+                Some(self.core.transport().start(
+                    request.method,
+                    request.path,
+                    request.body,
+                    options,
+                    None,
+                ))
+            }
+            Step::Done(result) => {
+                self.result = result;
+                None
+            }
+        }
+    }
+}
 
 #[wasm_bindgen]
 impl JsCall {
@@ -26,8 +56,9 @@ impl JsCall {
     /// with `value`; else it rejected with it). Returns the next request, or
     /// `undefined` when the call is finished.
     pub fn resume(&mut self, ok: bool, value: JsValue) -> Option<Promise> {
-        self.0
-            .resume(answer(if ok { Ok(value) } else { Err(value) }))
+        self.call
+            .handle(answer(if ok { Ok(value) } else { Err(value) }), &self.core);
+        self.step()
     }
 
     /// The call's result: a promise of the answer's parsed JSON, or rejected with the
@@ -35,15 +66,21 @@ impl JsCall {
     /// call (a promise rather than a thrown error: wasm-bindgen's glue for a `Result`
     /// costs more).
     pub fn finish(self) -> Promise {
-        match self.0.finish() {
+        match self.result {
             Ok(response) => Promise::resolve(&response.body),
             Err(err) => Promise::reject(&error_object(&err)),
         }
     }
 }
 
-/// Starts `call` and returns the promise of its result.
-pub(crate) fn run(mut call: Call<Rc<Core>>) -> Promise {
-    let sent = call.start();
-    drive(JsCall(call), sent)
+/// Starts a call and returns the promise of its result.
+pub(crate) fn run(call: Call<JsValue>, core: Rc<Core>, options: JsValue) -> Promise {
+    let mut call = JsCall {
+        call,
+        core,
+        options,
+        result: Err(AuthError::local(ErrorCode::Network)),
+    };
+    let sent = call.step();
+    drive(call, sent)
 }

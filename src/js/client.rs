@@ -8,11 +8,11 @@ use super::error::error_object;
 use super::options;
 use crate::base_url::BaseUrl;
 use crate::clock::now;
-use crate::endpoint::{Call, Host};
+use crate::endpoint::{Call, Store as CallStore, StoreChange};
 use crate::error::{AuthError, ErrorCode};
 use crate::loaded::Loaded;
 use crate::options::SessionOptions;
-use crate::store::{Command, Event, FetchId, Machine, SessionState, TabMessage};
+use crate::store::{Command, Event, FetchId, Machine, TabMessage};
 use crate::transport::{Method, Transport};
 use js_sys::Promise;
 use std::cell::RefCell;
@@ -98,15 +98,21 @@ impl Core {
     }
 }
 
-impl Host for Rc<Core> {
-    fn transport(&self) -> &Transport {
+impl Core {
+    pub(crate) fn transport(&self) -> &Transport {
         &self.transport
     }
-    fn notify(&self, event: Event<Loaded>) {
-        self.handle(event);
+}
+
+impl CallStore for Rc<Core> {
+    fn known_token(&self) -> Option<Option<String>> {
+        self.machine
+            .try_borrow()
+            .ok()
+            .and_then(|m| Loaded::known_token(m.state()))
     }
-    fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
-        self.machine.try_borrow().ok().map(|m| read(m.state()))
+    fn change(&self, change: StoreChange) {
+        self.handle(change.into());
     }
 }
 
@@ -301,7 +307,7 @@ impl Store {
         let method = Method::from_name(method).ok_or_else(bad_method);
         match (self.core.clone(), method) {
             (Ok(core), Ok(method)) => {
-                super::call::run(Call::new(core, method, &path, body, call, !disable_signal))
+                super::call::run(Call::new(method, &path, body, !disable_signal), core, call)
             }
             (Err(err), _) | (_, Err(err)) => Promise::reject(&error_object(&err)),
         }
