@@ -14,8 +14,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: build-wasm.sh OUT_DIR}
 cd "$root"
 
-# --cfg better_auth_npm: the npm build's typed sessions keep no unknown fields
-# (JavaScript gets the server's JSON whole; see src/json.rs).
 # -reference-types: JS values live in wasm-bindgen's JS-side slab instead of an
 # externref table, whose management the wasm would carry (-740 B of wasm, +240 B of
 # glue). Needs std rebuilt without them: the stable build (prebuilt std) and the Rust
@@ -27,13 +25,12 @@ cd "$root"
 # thresholds, opt-level s, std's optimize_for_size: no further gain.
 if [ "${SHIP_TOOLCHAIN:-nightly}" = nightly ]; then
   target_dir=target/ship
-  RUSTFLAGS="--cfg better_auth_npm -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types -Zcross-crate-inline-threshold=always" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types -Zcross-crate-inline-threshold=always" \
     cargo +nightly build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
     -Zbuild-std=std,panic_abort --target-dir "$target_dir"
 else
   target_dir=target/ship-stable
-  RUSTFLAGS="--cfg better_auth_npm" \
-    cargo build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
+  cargo build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
     --target-dir "$target_dir"
 fi
 mkdir -p "$out"

@@ -137,6 +137,31 @@ impl Decode for SessionData {
     }
 }
 
+/// What the session store needs of a `get-session` answer: this device's session token
+/// and when the session expires (the npm face's store keeps the rest as the server's
+/// JSON; a call checking whose session it revokes needs only the token).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SessionKey {
+    pub token: String,
+    pub expires_at: Timestamp,
+}
+
+impl Decode for SessionKey {
+    /// `{session: {token, expiresAt, ...}, user: {id, ...}}`.
+    fn decode<J: JsonView>(json: &J) -> Option<Self> {
+        let session = json.field("session")?;
+        string(&json.field("user")?, "id")?;
+        Some(Self {
+            token: string(&session, "token")?,
+            expires_at: time(&session, "expiresAt")?,
+        })
+    }
+
+    fn absent<J: JsonView>(json: &J) -> bool {
+        SessionData::absent(json)
+    }
+}
+
 /// `None` when `T` says the JSON stands for none (`null`); anything else must decode.
 impl<T: Decode> Decode for Option<T> {
     fn decode<J: JsonView>(json: &J) -> Option<Self> {
@@ -344,6 +369,33 @@ mod tests {
         assert_eq!(SessionData::decode(&wrong_type), None);
         assert_eq!(SessionData::decode(&serde_json::json!("<html>")), None);
         assert_eq!(Vec::<SessionData>::decode(&serde_json::json!({})), None);
+    }
+
+    #[test]
+    fn the_store_key_needs_the_token_the_expiry_and_a_user_id_only() {
+        let minimal = serde_json::json!({
+            "session": {"token": "t", "expiresAt": "2030-01-01T00:00:00.000Z"},
+            "user": {"id": "u"}
+        });
+        let key: Option<SessionKey> = Decode::decode(&minimal).unwrap();
+        assert_eq!(key.unwrap().token, "t");
+        let full: Option<SessionKey> = Decode::decode(&fixture("get-session.json")).unwrap();
+        assert!(full.is_some());
+        for absent in [
+            serde_json::json!(null),
+            serde_json::json!({"session": null, "user": null}),
+        ] {
+            assert_eq!(Option::<SessionKey>::decode(&absent), Some(None));
+        }
+        for wrong in [
+            serde_json::json!({"session": {"expiresAt": "2030-01-01T00:00:00.000Z"}, "user": {"id": "u"}}),
+            serde_json::json!({"session": {"token": "t", "expiresAt": "soon"}, "user": {"id": "u"}}),
+            serde_json::json!({"session": {"token": "t", "expiresAt": "2030-01-01T00:00:00.000Z"}}),
+            serde_json::json!({"user": {"id": "u"}}),
+            serde_json::json!("text"),
+        ] {
+            assert_eq!(Option::<SessionKey>::decode(&wrong), None, "{wrong}");
+        }
     }
 
     #[test]

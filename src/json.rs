@@ -63,11 +63,6 @@ pub(crate) trait JsonView: Sized {
 
     /// The fields of an object other than `known`, as [`Value`]s.
     fn extra(&self, known: &[&str]) -> Extra {
-        // The npm package's wasm hands JavaScript the server's JSON whole: a typed copy
-        // of the unknown fields would be bytes and work for nothing (scripts/build-wasm.sh).
-        if cfg!(better_auth_npm) {
-            return Extra::default();
-        }
         self.entries()
             .unwrap_or_default()
             .into_iter()

@@ -1,9 +1,9 @@
-//! [`Loaded`]: a session as the store holds it, for both shells (`crate::shell` for
-//! the Rust faces, `crate::js` for the npm face).
+//! [`Loaded`]: a session as the Rust faces' store holds it (`crate::shell`): typed, and
+//! the server's JSON. The npm face's store holds less (`crate::js::session`).
 
 use crate::error::AuthError;
 use crate::model::{SessionData, Timestamp};
-use crate::store::{SessionState, StoreData};
+use crate::store::StoreData;
 use crate::transport::{answer, JsonResponse};
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
@@ -19,8 +19,8 @@ pub(crate) struct Loaded {
 impl PartialEq for Loaded {
     /// In the browser, equal when the JSON faces hand out serializes alike: the typed
     /// session is read from it, so the same JSON is the same session, and a change the
-    /// typed one does not keep (unknown fields past 64 levels, or any in the npm build)
-    /// still reaches JavaScript. Natively, where no JSON value exists, the typed ones.
+    /// typed one does not keep (unknown fields past 64 levels) still reaches JavaScript.
+    /// Natively, where no JSON value exists, the typed ones.
     fn eq(&self, other: &Self) -> bool {
         if !cfg!(target_arch = "wasm32") {
             return self.data == other.data;
@@ -38,16 +38,6 @@ impl StoreData for Loaded {
 }
 
 impl Loaded {
-    /// This client's session token as `state` knows it (`Some(None)`: signed out), or
-    /// `None` when it cannot tell and the session must be read: before the first
-    /// result, and while it reads again (after a password change this device's session
-    /// is a new one, which that read is fetching).
-    pub fn known_token(state: &SessionState<Self>) -> Option<Option<String>> {
-        let known =
-            !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
-        known.then(|| state.data.as_ref().map(|d| d.data.session.token.clone()))
-    }
-
     /// The session in `json` (what `get-session` answers: `{session, user}` or `null`),
     /// or `None` when it is not one.
     pub fn from_json(json: &JsValue) -> Option<Option<Self>> {

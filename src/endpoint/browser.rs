@@ -12,7 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 
 impl Store for AuthClient {
     fn known_token(&self) -> Option<Option<String>> {
-        self.with_state(Loaded::known_token).flatten()
+        self.with_state(|state| super::known_token(state, |d: &Loaded| &d.data.session.token))
+            .flatten()
     }
     fn change(&self, change: StoreChange) {
         self.notify(change.into());

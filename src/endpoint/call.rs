@@ -12,9 +12,9 @@
 
 use super::response::{Answer, Response};
 use super::rules::{route, Effect};
+use crate::decode::SessionKey;
 use crate::error::{AuthError, ErrorCode};
 use crate::json::{JsonBody, JsonWriter};
-use crate::model::SessionData;
 use crate::transport::Method;
 
 /// A request a [`Call`] asks its driver to send.
@@ -49,6 +49,16 @@ impl<D> From<StoreChange> for crate::store::Event<D> {
             StoreChange::Changed => Self::SessionChanged,
         }
     }
+}
+
+/// This client's session token as a store in `state` knows it, for
+/// [`Store::known_token`]; `token` reads it off the store's session.
+pub(crate) fn known_token<D>(
+    state: &crate::store::SessionState<D>,
+    token: impl FnOnce(&D) -> &str,
+) -> Option<Option<String>> {
+    let known = !state.is_refetching && (state.data.is_some() || state.last_result_at.is_some());
+    known.then(|| state.data.as_ref().map(|data| token(data).to_owned()))
 }
 
 /// The session store a [`Call`] belongs to, as the call sees it.
@@ -119,8 +129,8 @@ fn session_not_found() -> AuthError {
 
 /// The token of the session in a `get-session` answer (`None` for `null`).
 fn session_token<J: JsonBody>(read: Answer<J>) -> Result<Option<String>, AuthError> {
-    let read: Option<SessionData> = read?.decode()?;
-    Ok(read.map(|data| data.session.token))
+    let read: Option<SessionKey> = read?.decode()?;
+    Ok(read.map(|key| key.token))
 }
 
 impl<J: JsonBody> Call<J> {

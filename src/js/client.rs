@@ -6,11 +6,11 @@
 
 use super::error::error_object;
 use super::options;
+use super::session::JsSession;
 use crate::base_url::BaseUrl;
 use crate::clock::now;
 use crate::endpoint::{Call, Store as CallStore, StoreChange};
 use crate::error::{AuthError, ErrorCode};
-use crate::loaded::Loaded;
 use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, TabMessage};
 use crate::transport::{Method, Transport};
@@ -49,7 +49,7 @@ const OFFICIAL: u8 = 8;
 pub(crate) struct Core {
     transport: Transport,
     cross_tab_sync: bool,
-    machine: RefCell<Machine<Loaded>>,
+    machine: RefCell<Machine<JsSession>>,
     /// Commands for the shell, encoded as [`Store::next`] says.
     pending: RefCell<VecDeque<f64>>,
     /// Called after commands were queued (the shell's `run`).
@@ -59,7 +59,7 @@ pub(crate) struct Core {
 }
 
 impl Core {
-    fn handle(&self, event: Event<Loaded>) {
+    fn handle(&self, event: Event<JsSession>) {
         let Ok(commands) = self
             .machine
             .try_borrow_mut()
@@ -109,7 +109,7 @@ impl CallStore for Rc<Core> {
         self.machine
             .try_borrow()
             .ok()
-            .and_then(|m| Loaded::known_token(m.state()))
+            .and_then(|m| crate::endpoint::known_token(m.state(), JsSession::token))
     }
     fn change(&self, change: StoreChange) {
         self.handle(change.into());
@@ -283,7 +283,7 @@ impl Store {
         let Ok(core) = &self.core else {
             return;
         };
-        let outcome = Loaded::from_read(if ok { Ok(value) } else { Err(value) });
+        let outcome = JsSession::from_read(if ok { Ok(value) } else { Err(value) });
         core.handle(Event::FetchFinished {
             id: FetchId(id as u64),
             outcome,
@@ -319,7 +319,7 @@ impl Store {
         let Ok(core) = &self.core else {
             return false;
         };
-        let Some(loaded) = Loaded::from_json(&json) else {
+        let Some(loaded) = JsSession::from_json(&json) else {
             return false;
         };
         let had = |core: &Core| {

@@ -17,5 +17,6 @@ mod call;
 mod client;
 mod error;
 mod options;
+mod session;
 
 pub use client::create_auth_client;

@@ -1,0 +1,62 @@
+//! [`JsSession`]: a session as the npm face's store holds it: the server's JSON, which
+//! the wrapper hands to JavaScript whole, and what the store's rules need of it (the
+//! token and the expiry: `crate::decode::SessionKey`). No typed copy of the session:
+//! JavaScript never sees one.
+
+use crate::decode::{Decode, SessionKey};
+use crate::error::AuthError;
+use crate::model::Timestamp;
+use crate::store::StoreData;
+use crate::transport::answer;
+use wasm_bindgen::JsValue;
+
+/// A session the npm face's store holds.
+#[derive(Clone, Debug)]
+pub(crate) struct JsSession {
+    /// The server's parsed JSON, every field it sent.
+    pub json: JsValue,
+    key: SessionKey,
+}
+
+impl PartialEq for JsSession {
+    /// Equal when the JSON serializes alike (compared as JS strings, `===`: no copy
+    /// into the wasm): a change to any field the server sent reaches JavaScript.
+    fn eq(&self, other: &Self) -> bool {
+        let text = |json: &JsValue| js_sys::JSON::stringify(json).ok().map(JsValue::from);
+        self.json == other.json || text(&self.json).is_some_and(|a| Some(a) == text(&other.json))
+    }
+}
+
+impl StoreData for JsSession {
+    fn expires_at(&self) -> Timestamp {
+        self.key.expires_at
+    }
+}
+
+impl JsSession {
+    /// This device's session token.
+    pub fn token(&self) -> &str {
+        &self.key.token
+    }
+
+    /// The session in `json` (what `get-session` answers: `{session, user}` or `null`),
+    /// or `None` when it is not one.
+    pub fn from_json(json: &JsValue) -> Option<Option<Self>> {
+        let key: Option<SessionKey> = Decode::decode(json)?;
+        Some(key.map(|key| Self {
+            json: json.clone(),
+            key,
+        }))
+    }
+
+    /// What a session read gave: `settled` as its request's promise resolved (`Ok`) or
+    /// rejected (`Err`).
+    pub fn from_read(settled: Result<JsValue, JsValue>) -> Result<Option<Self>, AuthError> {
+        let response = answer(settled)?;
+        let key: Option<SessionKey> = response.decode()?;
+        Ok(key.map(|key| Self {
+            json: response.body,
+            key,
+        }))
+    }
+}
