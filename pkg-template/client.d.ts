@@ -12,7 +12,7 @@ import type { AuthClient as OfficialClient, BetterAuthClientOptions } from "bett
 import type { AuthClientOptions, Result, SessionStore } from "./index.js";
 
 export type * from "./index.js";
-export { isFresh } from "./index.js";
+export { isFresh, sendPageEvent, setPageSource } from "./index.js";
 
 /** The session type better-auth infers for these options (plugins' fields included). */
 export type InferredSession<O extends BetterAuthClientOptions> = OfficialClient<O>["$Infer"]["Session"];
@@ -27,6 +27,8 @@ export type DropInClient<O extends BetterAuthClientOptions> = Omit<OfficialClien
   signOutAll(): Promise<Result<{ status: true }>>;
   /** Resolves once the WebAssembly module has loaded. */
   ready(): Promise<void>;
+  /** Stops the client's store: reads aborted, timer, page listeners and channel gone. */
+  $close(): void;
 };
 
 /** Options: better-auth's, plus this package's (sessionOptions additions, initialSession). */

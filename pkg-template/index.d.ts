@@ -332,12 +332,26 @@ export interface AuthClient<U extends object = User, S extends object = Session>
   $store: PluginStore;
   /** Resolves once the WebAssembly module has loaded. */
   ready(): Promise<void>;
+  /** Stops the client's store: its reads aborted, its timer, page listeners and channel
+   * gone (for a client made for a while: a test, a widget); its state stays as it was. */
+  $close(): void;
 }
 
 /** Creates a client; synchronous, the WebAssembly module loads on first use. */
 export function createAuthClient<U extends object = User, S extends object = Session>(
   options?: AuthClientOptions,
 ): AuthClient<U, S>;
+
+/** A page event, for {@link sendPageEvent}. */
+export type PageEvent = "visible" | "hidden" | "focus" | "online" | "offline";
+
+/** Where this page's clients hear visibility, focus and connectivity from: `"app"`
+ * (only {@link sendPageEvent}: a host with its own focus logic, a test) or `"browser"`
+ * (the default), for the clients there are and those to come. */
+export function setPageSource(source: "browser" | "app"): void;
+
+/** Tells this page's clients that `event` happened (with either source). */
+export function sendPageEvent(event: PageEvent): void;
 
 /** Whether a session is younger than `freshAge` seconds (default 86400, the server's default). */
 export function isFresh(session: { createdAt: Date | string }, freshAge?: number): boolean;

@@ -4,6 +4,7 @@
 // `{data, error}` results, dates as `Date` objects, and a `useSession` store that works
 // before the wasm has loaded (it starts pending, like the official one).
 import * as wasm from "./better_auth_wasm.js";
+import { shell } from "./shell.js";
 import { wasmSource } from "./wasm-source.js";
 
 /** On a server (no window), as the official client: the session store is inert (no
@@ -361,6 +362,10 @@ function wasmBaseURL(baseURL) {
   return [base, (url) => (url.startsWith(base) ? baseURL + url.slice(base.length) : url)];
 }
 
+/** The wasm's store (request, state, hydrate) given its shell's listen, unlisten,
+ * refetch and close (shell.js, every face's shell). */
+const withShell = (store) => Object.assign(store, shell(store));
+
 const kebab = (segment) => segment.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function queryString(query) {
@@ -394,7 +399,7 @@ export function createAuthClient(options = {}) {
   let inner;
   const getClient = () =>
     loadWasm().then(
-      () => (inner ??= session.adopt(wasm.createAuthClient(wasmBase, ...numbers, clientFetch))),
+      () => (inner ??= session.adopt(withShell(wasm.createAuthClient(wasmBase, ...numbers, clientFetch)))),
     );
 
   // better-fetch plugins in the official order, their hooks run before the call's own:
@@ -587,6 +592,9 @@ export function createAuthClient(options = {}) {
     $fetch,
     /** Resolves once the WebAssembly module is loaded (optional: calls wait anyway). */
     ready: () => getClient().then(() => undefined),
+    /** Stops the client's store: its reads aborted, its timer, page listeners and
+     * channel gone; its state stays as it was. */
+    $close: () => inner?.close(),
   };
 
   function pathProxy(segments) {
@@ -609,6 +617,10 @@ export function createAuthClient(options = {}) {
   }
   return pathProxy([]);
 }
+
+// The page's hub of every client (where visibility, focus and connectivity come from),
+// the wasm's own module: no wait for the wasm.
+export { setPageSource, sendPageEvent } from "./shell.js";
 
 /**
  * Whether a session (anything with `createdAt`) is younger than `freshAge` seconds

@@ -1,14 +1,15 @@
 //! [`AuthClient`]: the public Rust API, one async method per server call, and access
-//! to the reactive session store (driven by `crate::shell`). It never stores a token.
+//! to the reactive session store (carried out by `crate::shell`). It never stores a token.
 
 use crate::base_url::BaseUrl;
 use crate::error::AuthError;
+use crate::loaded::Loaded;
 use crate::model::{SessionData, SignInResponse, SignOutResponse, SignUpResponse};
 use crate::options::SessionOptions;
 use crate::requests::{SignInEmail, SignUpEmail};
 use crate::session_signal::{SessionSignal, StateChanges};
-use crate::shell::{Inner, Loaded, SessionListener};
-use crate::store::{Event, SessionState};
+use crate::shell::{Core, SessionListener, Shell};
+use crate::store::{Event, Machine, SessionState};
 use crate::transport::{Method, Transport};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -37,7 +38,7 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone)]
 pub struct AuthClient {
-    inner: Rc<Inner>,
+    inner: Rc<Shell>,
 }
 
 /// Two clients are equal when they share one store (clones of each other).
@@ -82,14 +83,16 @@ impl AuthClient {
         let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
         #[cfg(not(target_arch = "wasm32"))]
         let seed = 1;
+        let cross_tab_sync = options.cross_tab_sync;
+        let machine = Machine::new(options, seed);
         Self {
-            inner: Inner::new(transport, options, seed),
+            inner: Shell::new(Core::new(transport, machine, cross_tab_sync)),
         }
     }
 
     /// The checked base URL of the auth API, such as `http://127.0.0.1:3000/api/auth`.
     pub fn base_url(&self) -> &str {
-        self.inner.transport.base().as_str()
+        self.inner.core.transport.base().as_str()
     }
 
     /// The session store as a signal: the current [`SessionState`], then every change.
@@ -146,7 +149,7 @@ impl AuthClient {
 
     /// How this client sends its requests.
     pub(crate) fn transport(&self) -> &Transport {
-        &self.inner.transport
+        &self.inner.core.transport
     }
 
     /// The store's states as they change, without counting as a subscriber.
@@ -159,9 +162,9 @@ impl AuthClient {
         self.inner.dispatch(event);
     }
 
-    /// `read` of the store's state in place; `None` while the store is busy.
-    pub(crate) fn with_state<R>(&self, read: impl FnOnce(&SessionState<Loaded>) -> R) -> Option<R> {
-        self.inner.with_state(read)
+    /// This client's session token as its store knows it (`endpoint::Store`).
+    pub(crate) fn known_token(&self) -> Option<Option<String>> {
+        self.inner.core.known_token()
     }
 
     /// Calls `listener` after every change of the session store, until the returned
@@ -190,9 +193,7 @@ impl AuthClient {
         crate::transport::in_browser()?;
         let loaded =
             Loaded::from_json(json).ok_or_else(|| AuthError::invalid_response(0, String::new()))?;
-        let before = self.session_state().last_result_at;
-        self.inner.dispatch(Event::Hydrated(loaded));
-        Ok(before.is_none() && self.session_state().last_result_at.is_some())
+        Ok(self.inner.core.hydrate(loaded))
     }
 
     /// The session as the server's parsed JSON (a JS object, with every field the
@@ -200,6 +201,7 @@ impl AuthClient {
     /// The same object until the session changes.
     pub fn session_json(&self) -> Option<wasm_bindgen::JsValue> {
         self.inner
+            .core
             .with_state(|state| state.data.as_ref().map(|loaded| loaded.json.clone()))
             .flatten()
     }
@@ -207,7 +209,7 @@ impl AuthClient {
 
 /// A client that may have been dropped (see `AuthClient::downgrade`).
 #[cfg(any(feature = "leptos", feature = "yew"))]
-pub(crate) struct WeakAuthClient(std::rc::Weak<Inner>);
+pub(crate) struct WeakAuthClient(std::rc::Weak<Shell>);
 
 #[cfg(any(feature = "leptos", feature = "yew"))]
 impl WeakAuthClient {

@@ -48,7 +48,6 @@ mod shell;
 mod status;
 pub mod store;
 mod transport;
-mod triggers;
 #[cfg(any(feature = "leptos", feature = "yew"))]
 mod watch;
 

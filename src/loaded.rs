@@ -37,6 +37,15 @@ impl StoreData for Loaded {
     }
 }
 
+impl crate::shell::Held for Loaded {
+    fn from_read(settled: Result<JsValue, JsValue>) -> Result<Option<Self>, AuthError> {
+        Self::from_read(settled)
+    }
+    fn token(&self) -> &str {
+        &self.data.session.token
+    }
+}
+
 impl Loaded {
     /// The session in `json` (what `get-session` answers: `{session, user}` or `null`),
     /// or `None` when it is not one.

@@ -19,8 +19,6 @@
 //! throttle, no reads while offline, polling only while visible). The official
 //! client's localStorage messages are heard from the browser in both cases.
 
-use crate::triggers::{deliver_page_signal, set_page_source, PageSignal};
-
 /// Where the clients of this page hear visibility, focus and connectivity from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PageSource {
@@ -44,19 +42,30 @@ pub enum PageEvent {
     Offline,
 }
 
-/// Chooses where the clients of this page (this thread) hear visibility, focus and
-/// connectivity from: for the clients there are and those to come.
+/// Chooses where the clients of this page hear visibility, focus and connectivity
+/// from: for the clients there are and those to come. Outside a browser there is no
+/// page: nothing to choose.
 pub fn set_source(source: PageSource) {
-    set_page_source(source);
+    if crate::transport::in_browser().is_ok() {
+        crate::shell::set_page_source(match source {
+            PageSource::App => "app",
+            PageSource::Browser => "browser",
+        });
+    }
 }
 
 /// Tells every client of this page that `event` happened. Works with either source
-/// (with [`PageSource::Browser`] the browser's events still arrive too).
+/// (with [`PageSource::Browser`] the browser's events still arrive too). Outside a
+/// browser there is no page: nothing is told.
 pub fn send(event: PageEvent) {
-    deliver_page_signal(match event {
-        PageEvent::Visible(visible) => PageSignal::Visible(visible),
-        PageEvent::Focused => PageSignal::Focused,
-        PageEvent::Online => PageSignal::Online,
-        PageEvent::Offline => PageSignal::Offline,
+    if crate::transport::in_browser().is_err() {
+        return;
+    }
+    crate::shell::send_page_event(match event {
+        PageEvent::Visible(true) => "visible",
+        PageEvent::Visible(false) => "hidden",
+        PageEvent::Focused => "focus",
+        PageEvent::Online => "online",
+        PageEvent::Offline => "offline",
     });
 }

@@ -3,7 +3,7 @@
 //! the state is read (the session's `Arc` cloned, never the session) when polled.
 
 use crate::model::SessionData;
-use crate::shell::{Inner, Registration, Subscription};
+use crate::shell::{Registration, Shell, Subscription};
 use crate::store::SessionState;
 use futures_signals::signal::Signal;
 use std::cell::{Cell, RefCell};
@@ -24,7 +24,7 @@ pub struct SessionSignal {
 }
 
 impl SessionSignal {
-    pub(crate) fn new(inner: &Rc<Inner>) -> Self {
+    pub(crate) fn new(inner: &Rc<Shell>) -> Self {
         let subscription = Subscription::new(inner);
         Self {
             changes: StateChanges::new(inner),
@@ -49,7 +49,7 @@ impl std::fmt::Debug for SessionSignal {
 
 /// The store's states as they change, without counting as a subscriber.
 pub(crate) struct StateChanges {
-    inner: Weak<Inner>,
+    inner: Weak<Shell>,
     wake: Rc<Wake>,
     _registration: Registration,
 }
@@ -82,7 +82,7 @@ impl Drop for WakeOnDrop {
 }
 
 impl StateChanges {
-    pub(crate) fn new(inner: &Rc<Inner>) -> Self {
+    pub(crate) fn new(inner: &Rc<Shell>) -> Self {
         let wake = Rc::new(Wake::default());
         wake.changed.set(true); // the current state comes first
         let on_drop = WakeOnDrop(Rc::clone(&wake));

@@ -1,6 +1,6 @@
 //! The JavaScript face (feature `js`) in headless Chromium against the real test
-//! server, as the npm wrapper sees it (`createAuthClient`'s object, the store carried
-//! out by `src/js/shell.js`): the one generic `request` (with each path's store
+//! server, as the npm wrapper sees it (`createAuthClient`'s store, carried out by the
+//! shell of `src/shell/shell.js`): the one generic `request` (with each path's store
 //! effect), the store's state, listeners and refresh, and errors as better-auth's
 //! error objects.
 #![cfg(all(target_arch = "wasm32", feature = "js"))]
@@ -14,7 +14,7 @@
 
 mod support;
 
-use better_auth_wasm::js::create_auth_client;
+use better_auth_wasm::js::{create_auth_client, start_shell};
 use js_sys::Reflect;
 use js_sys::{Array, Function, Promise};
 use std::cell::Cell;
@@ -33,16 +33,22 @@ fn get(value: &JsValue, path: &str) -> JsValue {
     })
 }
 
-/// The object `createAuthClient` returns, called as the wrapper calls it.
-struct JsAuthClient(JsValue);
+/// The store `createAuthClient` returns and its shell, called as the wrapper calls
+/// them (`withShell` in `pkg-template/index.js`).
+struct JsAuthClient {
+    store: JsValue,
+    shell: JsValue,
+}
 
 impl JsAuthClient {
     fn call(&self, name: &str, args: &[JsValue]) -> JsValue {
-        let method: Function = Reflect::get(&self.0, &name.into())
-            .unwrap()
-            .unchecked_into();
+        let this = match name {
+            "listen" | "unlisten" | "refetch" | "close" => &self.shell,
+            _ => &self.store,
+        };
+        let method: Function = Reflect::get(this, &name.into()).unwrap().unchecked_into();
         let args: Array = args.iter().collect();
-        method.apply(&self.0, &args).unwrap()
+        method.apply(this, &args).unwrap()
     }
     fn state(&self) -> JsValue {
         self.call("state", &[])
@@ -81,7 +87,7 @@ impl JsAuthClient {
 
 fn client(base: &str) -> JsAuthClient {
     let d = f64::NAN; // every session option at its default
-    JsAuthClient(create_auth_client(
+    let store = JsValue::from(create_auth_client(
         base,
         d,
         d,
@@ -94,7 +100,9 @@ fn client(base: &str) -> JsAuthClient {
         d,
         d,
         JsValue::UNDEFINED,
-    ))
+    ));
+    let shell = start_shell(&store);
+    JsAuthClient { store, shell }
 }
 
 async fn ok(client: &JsAuthClient, method: &str, path: &str, body: Option<String>) -> JsValue {

@@ -1,5 +1,5 @@
-//! Native tests of the session store's rules (DESIGN.md, "Store semantics" 1-8), one
-//! or more per rule, on the sans-IO machine with time as a plain input.
+//! Native tests of the session store's rules (`src/store/machine.rs`), one or more per
+//! rule, on the sans-IO machine with time as a plain input.
 #![cfg(not(target_arch = "wasm32"))]
 // Tests may panic; the panic lints guard library code only.
 #![allow(

@@ -5,15 +5,13 @@ use super::{Call, Step, Store, StoreChange};
 use crate::client::AuthClient;
 use crate::error::{AuthError, ErrorCode};
 use crate::json::JsonBody;
-use crate::loaded::Loaded;
 use crate::transport::{answer, JsonResponse, Method};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 impl Store for AuthClient {
     fn known_token(&self) -> Option<Option<String>> {
-        self.with_state(|state| super::known_token(state, |d: &Loaded| &d.data.session.token))
-            .flatten()
+        AuthClient::known_token(self)
     }
     fn change(&self, change: StoreChange) {
         self.notify(change.into());

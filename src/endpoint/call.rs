@@ -1,7 +1,7 @@
 //! [`Call`]: one call to a path and what it means for the session store, sans-IO in the
 //! manner of quinn-proto: [`Call::poll`] gives the next request to send (or the call's
 //! result), [`Call::handle`] takes that request's answer. It never waits and never
-//! sends; its drivers do (`super::browser` for the Rust faces, `crates/npm`'s `drive`
+//! sends; its drivers do (`super::browser` for the Rust faces, `drive` in `src/js/face.js`
 //! for the npm face, `crate::server` on reqwest), and its native tests hand it answers
 //! as plain values.
 //!

@@ -1,7 +1,7 @@
 //! [`JsCall`]: one call of the JS face's `request`, the steps of `crate::endpoint::Call`
-//! (the Rust faces' path too), driven by `drive` in `src/js/shell.js`.
+//! (the Rust faces' path too), driven by `drive` in `src/js/face.js`.
 
-use super::client::Core;
+use super::client::NpmCore as Core;
 use super::error::error_object;
 use crate::endpoint::{Call, Step};
 use crate::error::{AuthError, ErrorCode};
@@ -10,13 +10,13 @@ use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/shell.js")]
+#[wasm_bindgen(module = "/src/js/face.js")]
 extern "C" {
     /// Awaits each request `call` starts (`sent` first) until it has its result.
     fn drive(call: JsCall, sent: Option<Promise>) -> Promise;
 }
 
-/// A call in progress, for `drive` (`src/js/shell.js`).
+/// A call in progress, for `drive` (`src/js/face.js`).
 #[wasm_bindgen]
 pub struct JsCall {
     call: Call<JsValue>,
@@ -34,7 +34,7 @@ impl JsCall {
             Step::Send(request) => {
                 let none = JsValue::UNDEFINED;
                 let options = if request.own { &self.options } else { &none };
-                Some(self.core.transport().start(
+                Some(self.core.transport.start(
                     request.method,
                     request.path,
                     request.body,

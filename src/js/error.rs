@@ -1,10 +1,10 @@
 //! An [`AuthError`] as JS sees it: `{status, statusText, code, message, retryAfter?}`,
-//! better-auth's error fields (the object built by `errorObject` in `src/js/shell.js`).
+//! better-auth's error fields (the object built by `errorObject` in `src/js/face.js`).
 
 use crate::error::AuthError;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/shell.js")]
+#[wasm_bindgen(module = "/src/js/face.js")]
 extern "C" {
     #[wasm_bindgen(js_name = errorObject)]
     fn js_error_object(

@@ -18,5 +18,15 @@ mod client;
 mod error;
 mod options;
 mod session;
+mod store;
 
 pub use client::create_auth_client;
+pub use store::Store;
+
+/// Starts the shell of `store` (a [`Store`] made by [`create_auth_client`], as a JS
+/// value), as the wrapper does (`shell` in `src/shell/shell.js`): an object with
+/// `listen`, `unlisten`, `refetch` and `close`. For Rust code driving the npm face
+/// without the wrapper (its browser tests).
+pub fn start_shell(store: &wasm_bindgen::JsValue) -> wasm_bindgen::JsValue {
+    crate::shell::start_shell(store.clone()).into()
+}

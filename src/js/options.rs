@@ -1,21 +1,24 @@
 //! [`SessionOptions`] from the numbers the npm wrapper passes (it reads better-auth's
-//! option names; this side only sees positions, which keeps option parsing out of the
-//! wasm).
+//! option names; this side only sees positions ([`option`], checked against the wrapper by the test below), which
+//! keeps option parsing out of the wasm).
 
 use crate::options::SessionOptions;
+use option::*;
 
-/// Positions of the options `createAuthClient` takes; `NaN` (or a missing entry)
-/// keeps the default. Must match `OPTION_KEYS` in `pkg-template/index.js`.
-const FOCUS: usize = 0;
-const RECONNECT: usize = 1;
-const WHEN_OFFLINE: usize = 2;
-const CROSS_TAB: usize = 3;
-const INTERVAL_SECS: usize = 4;
-const FOCUS_THROTTLE_MS: usize = 5;
-const DEDUPE_MS: usize = 6;
-const TIMEOUT_MS: usize = 7;
-const RETRY_ATTEMPTS: usize = 8;
-const HYDRATION_MAX_AGE_MS: usize = 9;
+/// The positions of the session options `createAuthClient` takes: `OPTION_KEYS` in
+/// `pkg-template/index.js` (better-auth's names, in the test below).
+pub(crate) mod option {
+    pub const FOCUS: usize = 0;
+    pub const RECONNECT: usize = 1;
+    pub const WHEN_OFFLINE: usize = 2;
+    pub const CROSS_TAB: usize = 3;
+    pub const INTERVAL_SECS: usize = 4;
+    pub const FOCUS_THROTTLE_MS: usize = 5;
+    pub const DEDUPE_MS: usize = 6;
+    pub const TIMEOUT_MS: usize = 7;
+    pub const RETRY_ATTEMPTS: usize = 8;
+    pub const HYDRATION_MAX_AGE_MS: usize = 9;
+}
 
 /// Options from `values` over the defaults; flags are 1 or 0, times as named.
 pub(crate) fn from_numbers(values: &[f64]) -> SessionOptions {
@@ -50,4 +53,41 @@ pub(crate) fn from_numbers(values: &[f64]) -> SessionOptions {
         out.retry.max_attempts = ms(n).max(1);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wrappers_options_are_in_the_wasms_order() {
+        let text = std::fs::read_to_string(format!(
+            "{}/pkg-template/index.js",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let list = text.split("const OPTION_KEYS = [").nth(1).unwrap();
+        let list = list.split("];").next().unwrap();
+        let keys: Vec<&str> = list
+            .split(',')
+            .map(|key| key.trim().trim_matches('"'))
+            .filter(|key| !key.is_empty())
+            .collect();
+        let positions = [
+            ("refetchOnWindowFocus", option::FOCUS),
+            ("refetchOnReconnect", option::RECONNECT),
+            ("refetchWhenOffline", option::WHEN_OFFLINE),
+            ("crossTabSync", option::CROSS_TAB),
+            ("refetchInterval", option::INTERVAL_SECS),
+            ("focusThrottleMs", option::FOCUS_THROTTLE_MS),
+            ("dedupeWindowMs", option::DEDUPE_MS),
+            ("timeoutMs", option::TIMEOUT_MS),
+            ("retryAttempts", option::RETRY_ATTEMPTS),
+            ("hydrationMaxAgeMs", option::HYDRATION_MAX_AGE_MS),
+        ];
+        assert_eq!(keys.len(), positions.len(), "{keys:?}");
+        for (name, at) in positions {
+            assert_eq!(keys.get(at), Some(&name), "{name}");
+        }
+    }
 }

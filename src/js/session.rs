@@ -33,29 +33,27 @@ impl StoreData for JsSession {
     }
 }
 
-impl JsSession {
-    /// This device's session token.
-    pub fn token(&self) -> &str {
+impl crate::shell::Held for JsSession {
+    fn from_read(settled: Result<JsValue, JsValue>) -> Result<Option<Self>, AuthError> {
+        let response = answer(settled)?;
+        let key: Option<SessionKey> = response.decode()?;
+        Ok(key.map(|key| Self {
+            json: response.body,
+            key,
+        }))
+    }
+    fn token(&self) -> &str {
         &self.key.token
     }
+}
 
+impl JsSession {
     /// The session in `json` (what `get-session` answers: `{session, user}` or `null`),
     /// or `None` when it is not one.
     pub fn from_json(json: &JsValue) -> Option<Option<Self>> {
         let key: Option<SessionKey> = Decode::decode(json)?;
         Some(key.map(|key| Self {
             json: json.clone(),
-            key,
-        }))
-    }
-
-    /// What a session read gave: `settled` as its request's promise resolved (`Ok`) or
-    /// rejected (`Err`).
-    pub fn from_read(settled: Result<JsValue, JsValue>) -> Result<Option<Self>, AuthError> {
-        let response = answer(settled)?;
-        let key: Option<SessionKey> = response.decode()?;
-        Ok(key.map(|key| Self {
-            json: response.body,
             key,
         }))
     }

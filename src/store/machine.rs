@@ -1,5 +1,5 @@
-//! [`Machine`]: the session store's rules (DESIGN.md, "Store semantics"), as a pure
-//! function of events and time.
+//! [`Machine`]: the session store's rules, as a pure function of events and time (each
+//! rule is named where the event is handled; `tests/store_rules.rs` tests them).
 
 use super::backoff::{retry_delay_ms, Rng};
 use super::event::{Command, Event, FetchId, FetchOutcome, FetchReason, TabMessage};
@@ -195,7 +195,7 @@ impl<D: StoreData> Machine<D> {
             }
             Event::FromOtherTab(message) => self.on_tab_message(message, now, &mut out),
             Event::Hydrated(data) => {
-                if self.state.last_result_at.is_none() && self.state.data.is_none() {
+                if self.state.takes_hydration() {
                     self.state.data = data;
                     self.state.error = None;
                     self.state.last_result_at = Some(now);

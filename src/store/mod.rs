@@ -4,8 +4,8 @@
 //! timer ticks, fetch results, mutations, messages from other tabs), with the time as an
 //! input, and returns [`Command`]s (start or abort a fetch, publish the state, broadcast
 //! to other tabs, arm the one timer). It never touches the network, timers or the DOM,
-//! so every race is tested natively with plain values. The browser shell in
-//! `crate::client` and `crate::triggers` carries the commands out.
+//! so every race is tested natively with plain values. The one browser shell,
+//! `crate::shell`, carries the commands out for every face.
 
 mod backoff;
 mod event;

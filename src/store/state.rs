@@ -33,3 +33,11 @@ impl<D> Default for SessionState<D> {
         }
     }
 }
+
+impl<D> SessionState<D> {
+    /// Whether a session read elsewhere ([`super::Event::Hydrated`]) is taken now: only
+    /// while the store has no result yet.
+    pub(crate) fn takes_hydration(&self) -> bool {
+        self.last_result_at.is_none() && self.data.is_none()
+    }
+}

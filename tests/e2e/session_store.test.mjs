@@ -80,3 +80,51 @@ test("useSession: subscribe calls at once, snapshots keep identity, unsubscribe 
   assert.equal(result.storeAfterSignOut, null, "the store is signed out at once, listeners or not");
   await context.close();
 });
+
+test("one page hub: the app as the page's source reaches every client, and $close stops one", async () => {
+  const context = await browser.newContext();
+  const [page] = await openPages(context, 1);
+  const result = await page.evaluate(async () => {
+    // Each step waits past the focus throttle (250 ms at least), so a read not made is
+    // one not heard, not one throttled.
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    const reads = { a: 0, b: 0 };
+    const client = (name) =>
+      createAuthClient({
+        baseURL: location.origin,
+        sessionOptions: { focusThrottleMs: 0, dedupeWindowMs: 0 },
+        fetchOptions: {
+          customFetchImpl: (url, init) => {
+            if (String(url).includes("/get-session")) reads[name] += 1;
+            return fetch(url, init);
+          },
+        },
+      });
+    const a = client("a");
+    const b = client("b");
+    a.useSession.subscribe(() => {});
+    b.useSession.subscribe(() => {});
+    await wait(400);
+    const counts = () => ({ ...reads });
+    const mounted = counts();
+    setPageSource("app");
+    window.dispatchEvent(new Event("focus"));
+    await wait(400);
+    const browserFocusWhileApp = counts();
+    sendPageEvent("focus");
+    await wait(400);
+    const appFocus = counts();
+    setPageSource("browser");
+    a.$close();
+    window.dispatchEvent(new Event("focus"));
+    await wait(400);
+    const afterClose = counts();
+    return { mounted, browserFocusWhileApp, appFocus, afterClose, reasonB: b.useSession.get().lastFetchReason };
+  });
+  assert.deepEqual(result.mounted, { a: 1, b: 1 }, "one mount read each");
+  assert.deepEqual(result.browserFocusWhileApp, result.mounted, "with the app as source, the browser's focus is not heard");
+  assert.deepEqual(result.appFocus, { a: 2, b: 2 }, "the app's focus reaches every client");
+  assert.deepEqual(result.afterClose, { a: 2, b: 3 }, "the closed client hears nothing; the other the browser again");
+  assert.equal(result.reasonB, "focus");
+  await context.close();
+});

@@ -1,0 +1,104 @@
+//! The boundary between the store and its shell, in one place: every number
+//! `src/shell/shell.js` and the wasm pass each other, by name (the shell's events, its
+//! commands, and how a store started). The test below reads `shell.js` and fails when
+//! a number drifts. (The npm wrapper's own boundary, its options, is
+//! `crate::js::options`.)
+
+/// What the shell hears (`Store::handle`'s `kind`), as `shell.js` names them.
+pub(crate) mod event {
+    pub const SUBSCRIBED: u8 = 0;
+    pub const UNSUBSCRIBED: u8 = 1;
+    pub const REFETCH: u8 = 2;
+    pub const FOCUSED: u8 = 3;
+    pub const VISIBLE: u8 = 4;
+    pub const ONLINE: u8 = 5;
+    pub const OFFLINE: u8 = 6;
+    pub const TIMER: u8 = 7;
+    pub const OFFICIAL: u8 = 8;
+    pub const CLOSED: u8 = 9;
+    /// A message from another of our tabs: `FROM_TAB` plus its index (`super::tabs`).
+    pub const FROM_TAB: u8 = 16;
+}
+
+/// What the shell carries out (`Store::next`'s kind), as `shell.js` names them. A
+/// command is one number: `kind + 8 * flag + 16 * argument`.
+pub(crate) mod command {
+    pub const START_READ: u8 = 0;
+    pub const ABORT_READ: u8 = 1;
+    pub const PUBLISH: u8 = 2;
+    pub const ARM_TIMER: u8 = 3;
+    pub const DISARM_TIMER: u8 = 4;
+}
+
+/// `Store::start`'s answer, as `shell.js` names them.
+pub(crate) mod started {
+    /// The base URL was invalid: the store queues nothing (the npm face's only: a Rust
+    /// client with an invalid one is never made).
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub const INVALID: u8 = 0;
+    /// Started, without other tabs.
+    pub const ALONE: u8 = 1;
+    /// Started, and joined our tabs' channel (the official client's messages count).
+    pub const WITH_TABS: u8 = 2;
+}
+
+/// What the Rust faces' store function does (`storeOf` in `shell.js`: `call(op, a, b,
+/// c)`), one per method of a store object.
+pub(crate) mod store_op {
+    pub const START: u8 = 0;
+    pub const HANDLE: u8 = 1;
+    pub const NEXT: u8 = 2;
+    pub const READ: u8 = 3;
+    pub const FINISH_READ: u8 = 4;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `const NAME = N;` in `file`.
+    fn js_const(file: &str, name: &str) -> u8 {
+        let text =
+            std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let line = text
+            .lines()
+            .find(|line| line.starts_with(&format!("const {name} = ")))
+            .unwrap_or_else(|| panic!("{file} has no const {name}"));
+        line.trim_start_matches(&format!("const {name} = "))
+            .trim_end_matches(';')
+            .parse()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_shells_numbers_are_the_wasms() {
+        let shell = "src/shell/shell.js";
+        for (name, number) in [
+            ("SUBSCRIBED", event::SUBSCRIBED),
+            ("UNSUBSCRIBED", event::UNSUBSCRIBED),
+            ("REFETCH", event::REFETCH),
+            ("FOCUSED", event::FOCUSED),
+            ("VISIBLE", event::VISIBLE),
+            ("ONLINE", event::ONLINE),
+            ("OFFLINE", event::OFFLINE),
+            ("TIMER", event::TIMER),
+            ("OFFICIAL", event::OFFICIAL),
+            ("CLOSED", event::CLOSED),
+            ("FROM_TAB", event::FROM_TAB),
+            ("START_READ", command::START_READ),
+            ("ABORT_READ", command::ABORT_READ),
+            ("PUBLISH", command::PUBLISH),
+            ("ARM_TIMER", command::ARM_TIMER),
+            ("DISARM_TIMER", command::DISARM_TIMER),
+            ("INVALID", started::INVALID),
+            ("OP_START", store_op::START),
+            ("OP_HANDLE", store_op::HANDLE),
+            ("OP_NEXT", store_op::NEXT),
+            ("OP_READ", store_op::READ),
+            ("OP_FINISH_READ", store_op::FINISH_READ),
+            ("WITH_TABS", started::WITH_TABS),
+        ] {
+            assert_eq!(js_const(shell, name), number, "{name} in {shell}");
+        }
+    }
+}
