@@ -5,13 +5,13 @@ BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 # The browser tests read the server's address at build time; lint only type-checks them.
 LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9 BA_TEST_SHORT_SERVER_URL=http://127.0.0.1:9
 
-.PHONY: setup test lint test-native test-browser test-e2e size-gate bench bench-smoke demo pkg fixtures clean
+.PHONY: setup test lint test-native test-browser test-e2e size-gate publish-check bench bench-smoke demo pkg fixtures clean
 
 setup:
 	@scripts/setup.sh
 
 ## Every test: lint, native tests, browser tests against the real server.
-test: setup lint test-e2e size-gate bench-smoke test-browser test-native
+test: setup lint test-e2e size-gate publish-check bench-smoke test-browser test-native
 
 lint: setup
 	scripts/check-snippets.sh
@@ -27,6 +27,8 @@ lint: setup
 	for f in js leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done
 	cargo check --quiet --features server
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --quiet
+	# The MSRV (Cargo.toml's rust-version) builds the library with every feature.
+	cargo +$$(awk -F'"' '/^rust-version = / { print $$2; exit }' Cargo.toml) check --quiet --lib --all-features
 
 test-native: setup
 	scripts/with-test-server.sh bash -c 'scripts/axum-smoke.sh && cargo test --all-features'
@@ -42,6 +44,13 @@ test-e2e: setup
 size-gate: setup
 	@[ -f pkg/better_auth_wasm_bg.wasm ] || scripts/build-pkg.sh
 	node scripts/size.mjs --check
+
+## Both registries would take the packages: cargo's (the library and its allocator
+## crate, built from their packaged files) and npm's (pkg/ as test-e2e built it).
+publish-check: setup
+	@[ -f pkg/better_auth_wasm_bg.wasm ] || scripts/build-pkg.sh
+	cargo publish --dry-run --quiet --allow-dirty -p better-auth-wasm-alloc -p better-auth-wasm
+	cd pkg && npm publish --dry-run --loglevel=warn
 
 ## This client against better-auth/client in one run: prints the table, writes
 ## bench/results.json; runs the property tests of the store and the parsers long.

@@ -39,6 +39,13 @@ if ! rustup component list --installed --toolchain nightly | grep -q '^rust-src'
   rustup component add rust-src --toolchain nightly
 fi
 
+# The MSRV check (make lint): the toolchain of Cargo.toml's rust-version, minimal.
+msrv=$(awk -F'"' '/^rust-version = / { print $2; exit }' Cargo.toml)
+if ! rustup toolchain list | grep -q "^$msrv"; then
+  say "installing Rust $msrv (the MSRV, minimal) for make lint's check"
+  rustup toolchain install "$msrv" --profile minimal
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly.
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [ -z "$wanted" ]; then
