@@ -41,7 +41,7 @@ fi
 
 # The MSRV check (make lint): the toolchain of Cargo.toml's rust-version, minimal.
 msrv=$(awk -F'"' '/^rust-version = / { print $2; exit }' Cargo.toml)
-if ! rustup toolchain list | grep -q "^$msrv"; then
+if ! rustup toolchain list | grep -q "^$msrv-"; then
   say "installing Rust $msrv (the MSRV, minimal) for make lint's check"
   rustup toolchain install "$msrv" --profile minimal
 fi
