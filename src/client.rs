@@ -9,7 +9,7 @@ use crate::options::SessionOptions;
 use crate::requests::{SignInEmail, SignUpEmail};
 use crate::session_signal::{SessionSignal, StateChanges};
 use crate::shell::{Core, SessionListener, Shell};
-use crate::store::{Event, Machine, SessionState};
+use crate::store::{Event, SessionState};
 use crate::transport::{Method, Transport};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -77,16 +77,8 @@ impl AuthClient {
 
     /// A client sending its requests with `transport` (its timeout set from `options`).
     pub(crate) fn with_transport(transport: Transport, options: SessionOptions) -> Self {
-        let options = options.sanitized();
-        let transport = transport.with_timeout(options.request_timeout_ms);
-        #[cfg(target_arch = "wasm32")]
-        let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
-        #[cfg(not(target_arch = "wasm32"))]
-        let seed = 1;
-        let cross_tab_sync = options.cross_tab_sync;
-        let machine = Machine::new(options, seed);
         Self {
-            inner: Shell::new(Core::new(transport, machine, cross_tab_sync)),
+            inner: Shell::new(Core::new(transport, options)),
         }
     }
 

@@ -13,7 +13,6 @@ use crate::endpoint::{Call, Store as CallStore, StoreChange};
 use crate::error::{AuthError, ErrorCode};
 use crate::options::SessionOptions;
 use crate::shell::Core;
-use crate::store::Machine;
 use crate::transport::{Method, Transport};
 use js_sys::Promise;
 use std::rc::Rc;
@@ -80,20 +79,9 @@ pub fn create_auth_client(
         timeout_ms,
         retry_attempts,
         hydration_max_age_ms,
-    ])
-    .sanitized();
-    let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
-    let core = BaseUrl::parse(base_url).map(|base| {
-        let transport = Transport::new(base)
-            .with_fetch(fetch)
-            .with_timeout(options.request_timeout_ms);
-        let cross_tab_sync = options.cross_tab_sync;
-        Rc::new(Core::new(
-            transport,
-            Machine::new(options, seed),
-            cross_tab_sync,
-        ))
-    });
+    ]);
+    let core = BaseUrl::parse(base_url)
+        .map(|base| Rc::new(Core::new(Transport::new(base).with_fetch(fetch), options)));
     Store(core)
 }
 

@@ -9,6 +9,7 @@ use super::protocol::{command, event, started};
 use super::tabs::{self, Tabs};
 use crate::clock::now;
 use crate::error::AuthError;
+use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData, TabMessage};
 use crate::transport::{Method, Transport};
 use js_sys::Promise;
@@ -40,11 +41,18 @@ pub(crate) struct Core<D: StoreData> {
 }
 
 impl<D: Held> Core<D> {
-    pub fn new(transport: Transport, machine: Machine<D>, cross_tab_sync: bool) -> Self {
+    /// A store with `options` (sanitized) reading through `transport` (its timeout set
+    /// from `options`). Its jitter's seed is random in the browser, fixed natively.
+    pub fn new(transport: Transport, options: SessionOptions) -> Self {
+        let options = options.sanitized();
+        #[cfg(target_arch = "wasm32")]
+        let seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+        #[cfg(not(target_arch = "wasm32"))]
+        let seed = 1;
         Self {
-            transport,
-            cross_tab_sync,
-            machine: RefCell::new(machine),
+            transport: transport.with_timeout(options.request_timeout_ms),
+            cross_tab_sync: options.cross_tab_sync,
+            machine: RefCell::new(Machine::new(options, seed)),
             pending: RefCell::new(VecDeque::new()),
             wake: RefCell::new(None),
             tabs: RefCell::new(None),
