@@ -156,6 +156,17 @@ impl JsonBody for serde_json::Value {
     }
 }
 
+/// Whether two parsed bodies serialize alike (as JS strings compared by `===`: no copy
+/// into the wasm), or are the same object: how a store tells an equal session.
+pub(crate) fn same_json(a: &wasm_bindgen::JsValue, b: &wasm_bindgen::JsValue) -> bool {
+    let text = |json: &wasm_bindgen::JsValue| {
+        js_sys::JSON::stringify(json)
+            .ok()
+            .map(wasm_bindgen::JsValue::from)
+    };
+    a == b || text(a).is_some_and(|a| Some(a) == text(b))
+}
+
 /// serde_json's values: the native face (feature `server`) and native tests read the
 /// server's answers through it.
 #[cfg(any(test, all(feature = "server", not(target_arch = "wasm32"))))]

@@ -19,11 +19,10 @@ pub(crate) struct JsSession {
 }
 
 impl PartialEq for JsSession {
-    /// Equal when the JSON serializes alike (compared as JS strings, `===`: no copy
-    /// into the wasm): a change to any field the server sent reaches JavaScript.
+    /// Equal when the JSON serializes alike: a change to any field the server sent
+    /// reaches JavaScript.
     fn eq(&self, other: &Self) -> bool {
-        let text = |json: &JsValue| js_sys::JSON::stringify(json).ok().map(JsValue::from);
-        self.json == other.json || text(&self.json).is_some_and(|a| Some(a) == text(&other.json))
+        crate::json::same_json(&self.json, &other.json)
     }
 }
 
