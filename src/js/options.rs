@@ -1,6 +1,6 @@
 //! [`SessionOptions`] from the numbers the npm wrapper passes (it reads better-auth's
-//! option names; this side only sees positions ([`option`], checked against the wrapper by the test below), which
-//! keeps option parsing out of the wasm).
+//! option names; this side only sees positions, [`option`], which keeps option parsing
+//! out of the wasm; the test below checks them against the wrapper).
 
 use crate::options::SessionOptions;
 use option::*;
@@ -61,18 +61,7 @@ mod tests {
 
     #[test]
     fn the_wrappers_options_are_in_the_wasms_order() {
-        let text = std::fs::read_to_string(format!(
-            "{}/pkg-template/index.js",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        let list = text.split("const OPTION_KEYS = [").nth(1).unwrap();
-        let list = list.split("];").next().unwrap();
-        let keys: Vec<&str> = list
-            .split(',')
-            .map(|key| key.trim().trim_matches('"'))
-            .filter(|key| !key.is_empty())
-            .collect();
+        let keys = crate::shell::protocol::js_source::list("pkg-template/index.js", "OPTION_KEYS");
         let positions = [
             ("refetchOnWindowFocus", option::FOCUS),
             ("refetchOnReconnect", option::RECONNECT),
@@ -87,7 +76,7 @@ mod tests {
         ];
         assert_eq!(keys.len(), positions.len(), "{keys:?}");
         for (name, at) in positions {
-            assert_eq!(keys.get(at), Some(&name), "{name}");
+            assert_eq!(keys.get(at).map(String::as_str), Some(name), "{name}");
         }
     }
 }

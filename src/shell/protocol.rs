@@ -52,14 +52,19 @@ pub(crate) mod store_op {
     pub const FINISH_READ: u8 = 4;
 }
 
+/// Reading the JavaScript side of a boundary, for the tests that check it against the
+/// Rust side (here, `super::tabs`, `crate::js::options`).
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod js_source {
+    /// `file` (from the crate's root).
+    fn read(file: &str) -> String {
+        std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+    }
 
-    /// `const NAME = N;` in `file`.
-    fn js_const(file: &str, name: &str) -> u8 {
-        let text =
-            std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    /// The number of `const NAME = N;` in `file`.
+    pub(crate) fn constant(file: &str, name: &str) -> u8 {
+        let text = read(file);
         let line = text
             .lines()
             .find(|line| line.starts_with(&format!("const {name} = ")))
@@ -69,6 +74,25 @@ mod tests {
             .parse()
             .unwrap()
     }
+
+    /// The strings of `const NAME = [...];` in `file`, in order.
+    pub(crate) fn list(file: &str, name: &str) -> Vec<String> {
+        let text = read(file);
+        let list = text
+            .split(&format!("const {name} = ["))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{file} has no const {name}"));
+        let list = list.split("];").next().unwrap();
+        list.split(',')
+            .map(|item| item.trim().trim_matches('"').to_owned())
+            .filter(|item| !item.is_empty())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn the_shells_numbers_are_the_wasms() {
@@ -98,7 +122,11 @@ mod tests {
             ("OP_FINISH_READ", store_op::FINISH_READ),
             ("WITH_TABS", started::WITH_TABS),
         ] {
-            assert_eq!(js_const(shell, name), number, "{name} in {shell}");
+            assert_eq!(
+                js_source::constant(shell, name),
+                number,
+                "{name} in {shell}"
+            );
         }
     }
 }

@@ -58,17 +58,8 @@ pub(crate) fn post(tabs: &Tabs, message: TabMessage) {
 mod tests {
     use super::*;
 
-    /// `const NAME = [...]` in shell.js, its strings.
     fn js_list(name: &str) -> Vec<String> {
-        let text =
-            std::fs::read_to_string(format!("{}/src/shell/shell.js", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        let list = text.split(&format!("const {name} = [")).nth(1).unwrap();
-        let list = list.split("];").next().unwrap();
-        list.split(',')
-            .map(|item| item.trim().trim_matches('"').to_owned())
-            .filter(|i| !i.is_empty())
-            .collect()
+        super::super::protocol::js_source::list("src/shell/shell.js", name)
     }
 
     #[test]
