@@ -1,6 +1,8 @@
 //! Every multi-step call, natively: a [`Call`] handed answers as plain values, with a
 //! store that records what it was told. No server and no mock of one: the steps are
 //! pure, so the requests they ask for and the changes they make are the whole of it.
+// Test code only (its `mod` in mod.rs is `#[cfg(test)]` too); tests may panic.
+#![cfg(test)]
 
 use super::response::Answer;
 use super::*;

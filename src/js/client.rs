@@ -1,8 +1,8 @@
-//! `createAuthClient` and the exported [`Client`]: the npm face's session store (the
-//! shell's [`Core`] over [`JsSession`]s, carried out by `crate::shell`'s `shell.js`
-//! like every face's) and what only this face does: one generic `request` reaching
-//! every endpoint through `crate::endpoint::Call`, the state as a plain object, and
-//! hydrate from a JS value.
+//! `createAuthClient` and what only the npm face's [`Store`] does beyond the shell's
+//! methods (`store.rs`): one generic `request` reaching every endpoint through
+//! `crate::endpoint::Call`, the state as a plain object, and hydrate from a JS value.
+//! Its store is the shell's [`Core`] over [`JsSession`]s, carried out by `shell.js` like
+//! every face's.
 
 use super::error::error_object;
 use super::options;
@@ -29,7 +29,6 @@ extern "C" {
         last_result_at: Option<f64>,
         last_fetch_reason: Option<&str>,
     ) -> JsValue;
-
 }
 
 /// The npm face's store.
@@ -47,7 +46,7 @@ impl CallStore for Rc<NpmCore> {
 /// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
 /// relative ones against the page): its store, which the wrapper hands to `shell.js`
 /// (every face's shell) to carry out. Then the ten session options
-/// in the order of `crate::shell::protocol::option` (flags as 1 or 0,
+/// in the order of `super::options::option` (flags as 1 or 0,
 /// `refetch_interval_secs` in seconds, the others as named), `NaN` for a default: ten
 /// numbers, which wasm-bindgen passes as they are, where an array would cost its glue a
 /// copy helper. `fetch`: the function every request calls (the store's reads
