@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
+# The library and the npm package's wasm (crates/npm): the crates that ship.
+SHIPPED := -p better-auth-wasm -p better-auth-wasm-npm
 # The browser tests read the server's address at build time; lint only type-checks them.
 LINT_ENV := BA_TEST_SERVER_URL=http://127.0.0.1:9 BA_TEST_REFUSED_URL=http://127.0.0.1:9 BA_TEST_SHORT_SERVER_URL=http://127.0.0.1:9
 
@@ -16,25 +18,25 @@ test: setup lint test-e2e size-gate publish-check bench-smoke test-browser test-
 lint: setup
 	scripts/check-snippets.sh
 	cargo fmt --all -- --check
-	cargo clippy --all-targets --all-features -- -D warnings
-	$(LINT_ENV) cargo clippy $(WASM) --all-targets --all-features -- -D warnings
+	cargo clippy $(SHIPPED) --all-targets --all-features -- -D warnings
+	$(LINT_ENV) cargo clippy $(SHIPPED) $(WASM) --all-targets --all-features -- -D warnings
 	cargo clippy $(WASM) -p leptos-app -p yew-app -- -D warnings
 	cargo clippy -p axum-ssr -- -D warnings
 	cargo clippy -p leptos-ssr --features ssr -- -D warnings
 	cargo clippy $(WASM) -p leptos-ssr --lib --features hydrate -- -D warnings
-	# Every feature on its own compiles: default, js, leptos, yew (wasm) and server (native).
+	# Every feature on its own compiles: default, leptos, yew (wasm) and server (native).
 	cargo check --quiet $(WASM)
-	for f in js leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done
+	for f in leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done
 	cargo check --quiet --features server
-	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc $(SHIPPED) --no-deps --all-features --quiet
 	# The MSRV (Cargo.toml's rust-version) builds the library with every feature.
-	cargo +$$(awk -F'"' '/^rust-version = / { print $$2; exit }' Cargo.toml) check --quiet --lib --all-features
+	cargo +$$(awk -F'"' '/^rust-version = / { print $$2; exit }' Cargo.toml) check --quiet $(SHIPPED) --lib --all-features
 
 test-native: setup
-	scripts/with-test-server.sh bash -c 'scripts/axum-smoke.sh && cargo test --all-features'
+	scripts/with-test-server.sh bash -c 'scripts/axum-smoke.sh && cargo test $(SHIPPED) --all-features'
 
 test-browser: setup
-	scripts/with-test-server.sh cargo test $(WASM) --all-features $(BROWSER_TESTS) -- --nocapture
+	scripts/with-test-server.sh bash -c 'cargo test $(WASM) --all-features $(BROWSER_TESTS) -- --nocapture && cargo test $(WASM) -p better-auth-wasm-npm --test browser_js -- --nocapture'
 
 ## Multi-page tests: real tabs of one origin in Chromium (playwright-core).
 test-e2e: setup
@@ -45,11 +47,11 @@ size-gate: setup
 	@[ -f pkg/better_auth_wasm_bg.wasm ] || scripts/build-pkg.sh
 	node scripts/size.mjs --check
 
-## Both registries would take the packages: cargo's (the library and its allocator
-## crate, built from their packaged files) and npm's (pkg/ as test-e2e built it).
+## Both registries would take the packages: cargo's (the library, built from its
+## packaged files) and npm's (pkg/ as test-e2e built it).
 publish-check: setup
 	@[ -f pkg/better_auth_wasm_bg.wasm ] || scripts/build-pkg.sh
-	cargo publish --dry-run --quiet --allow-dirty -p better-auth-wasm-alloc -p better-auth-wasm
+	cargo publish --dry-run --quiet --allow-dirty -p better-auth-wasm
 	cd pkg && npm publish --dry-run --loglevel=warn
 
 ## This client against better-auth/client in one run: prints the table, writes

@@ -19,7 +19,7 @@ cp pkg/better_auth_wasm_bg.wasm "$www/"
 if [ -z "${BENCH_SMOKE:-}" ]; then
   echo "the 20 largest items of the shipped wasm (twiggy top, on a copy that keeps names):"
   named=target/ship/better_auth_wasm_named.wasm
-  wasm-bindgen --target web --out-dir target/ship/named target/ship/wasm32-unknown-unknown/release/better_auth_wasm.wasm
+  wasm-bindgen --target web --out-dir target/ship/named --out-name better_auth_wasm target/ship/wasm32-unknown-unknown/release/better_auth_wasm_npm.wasm
   tools/node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue -o "$named" target/ship/named/better_auth_wasm_bg.wasm
   twiggy top -n 20 "$named" | cut -c1-160

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release wasm with the JS exports, runs wasm-bindgen (--target web) into
+# Builds the npm package's release wasm (crates/npm), runs wasm-bindgen (--target web) into
 # OUT_DIR, shrinks the wasm with a current wasm-opt -Oz, shortens the names the wasm and
 # its glue share, and prints the shipped sizes.
 #   usage: scripts/build-wasm.sh OUT_DIR
@@ -26,18 +26,18 @@ cd "$root"
 if [ "${SHIP_TOOLCHAIN:-nightly}" = nightly ]; then
   target_dir=target/ship
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types -Zcross-crate-inline-threshold=always" \
-    cargo +nightly build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
+    cargo +nightly build --quiet --release --target wasm32-unknown-unknown -p better-auth-wasm-npm \
     -Zbuild-std=std,panic_abort --target-dir "$target_dir"
 else
   target_dir=target/ship-stable
-  cargo build --quiet --release --target wasm32-unknown-unknown --features js,small-alloc \
+  cargo build --quiet --release --target wasm32-unknown-unknown -p better-auth-wasm-npm \
     --target-dir "$target_dir"
 fi
 mkdir -p "$out"
 # --encode-into always: no fallback for a TextEncoder without encodeInto (every browser
 # since 2020 and Node 12 have it; -42 B).
-wasm-bindgen --target web --encode-into always --out-dir "$out" \
-  "$target_dir/wasm32-unknown-unknown/release/better_auth_wasm.wasm"
+wasm-bindgen --target web --encode-into always --out-dir "$out" --out-name better_auth_wasm \
+  "$target_dir/wasm32-unknown-unknown/release/better_auth_wasm_npm.wasm"
 wasm="$out/better_auth_wasm_bg.wasm"
 js="$out/better_auth_wasm.js"
 # --flatten --rereloop then -Oz, --gufa, -Oz: about 750 B gzip less than -Oz alone

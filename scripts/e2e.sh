@@ -16,7 +16,7 @@ tarball=$(ls target/npm/better-auth-wasm-*.tgz)
 
 echo "npm consumers: installing $tarball"
 (cd tests/npm && npm install --no-save --no-audit --no-fund --loglevel=error "$root/$tarball")
-if grep -nE "([:<,|(]|=>)\s*any\b" pkg-template/*.d.ts; then
+if grep -nE "([:<,|(]|=>)\s*any\b" crates/npm/package/*.d.ts; then
   echo "public types must not use any" >&2
   exit 1
 fi

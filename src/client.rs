@@ -139,24 +139,14 @@ impl AuthClient {
         self.send(Method::Post, "/sign-out", None).await?.decode()
     }
 
-    /// How this client sends its requests.
-    pub(crate) fn transport(&self) -> &Transport {
-        &self.inner.core.transport
+    /// This client's store (with its transport): what its calls read and change.
+    pub(crate) fn core(&self) -> &Core<Loaded> {
+        &self.inner.core
     }
 
     /// The store's states as they change, without counting as a subscriber.
     pub(crate) fn state_changes(&self) -> StateChanges {
         StateChanges::new(&self.inner)
-    }
-
-    /// Tells the store that a mutation succeeded.
-    pub(crate) fn notify(&self, event: Event<Loaded>) {
-        self.inner.dispatch(event);
-    }
-
-    /// This client's session token as its store knows it (`endpoint::Store`).
-    pub(crate) fn known_token(&self) -> Option<Option<String>> {
-        self.inner.core.known_token()
     }
 
     /// Calls `listener` after every change of the session store, until the returned

@@ -12,7 +12,7 @@ use crate::model::{
 };
 
 /// A type read from the server's JSON.
-pub(crate) trait Decode: Sized {
+pub trait Decode: Sized {
     /// The value, or `None` when the JSON does not have its shape.
     fn decode<J: JsonView>(json: &J) -> Option<Self>;
 
@@ -141,8 +141,10 @@ impl Decode for SessionData {
 /// and when the session expires (the npm face's store keeps the rest as the server's
 /// JSON; a call checking whose session it revokes needs only the token).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct SessionKey {
+pub struct SessionKey {
+    /// This device's session token (`session.token`).
     pub token: String,
+    /// When the session expires (`session.expiresAt`).
     pub expires_at: Timestamp,
 }
 

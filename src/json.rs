@@ -12,7 +12,7 @@ use crate::model::{Extra, Value};
 pub(crate) const MAX_DEPTH: usize = 64;
 
 /// Read access to a parsed JSON value.
-pub(crate) trait JsonView: Sized {
+pub trait JsonView: Sized {
     /// The field `key` of an object; `None` when this is not an object, or the field is
     /// missing or `undefined`.
     fn field(&self, key: &str) -> Option<Self>;
@@ -119,7 +119,7 @@ impl JsonView for wasm_bindgen::JsValue {
 
 /// A whole parsed body a call works on: parsed from text, and its `list-sessions`
 /// items marked as this device's or not.
-pub(crate) trait JsonBody: JsonView {
+pub trait JsonBody: JsonView {
     /// `text` parsed, or `None` when it is not JSON.
     fn parse(text: &str) -> Option<Self>;
     /// Sets `current` on each item of this array: whether its `token` is `current`.
@@ -158,7 +158,7 @@ impl JsonBody for serde_json::Value {
 
 /// Whether two parsed bodies serialize alike (as JS strings compared by `===`: no copy
 /// into the wasm), or are the same object: how a store tells an equal session.
-pub(crate) fn same_json(a: &wasm_bindgen::JsValue, b: &wasm_bindgen::JsValue) -> bool {
+pub fn same_json(a: &wasm_bindgen::JsValue, b: &wasm_bindgen::JsValue) -> bool {
     let text = |json: &wasm_bindgen::JsValue| {
         js_sys::JSON::stringify(json)
             .ok()

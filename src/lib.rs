@@ -24,8 +24,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Features: `js` adds the JavaScript exports used by the npm package; `leptos` and
-//! `yew` add the framework integrations (`leptos`, `yew` modules); `server` adds the
+//! Features: `leptos` and `yew` add the framework integrations (`leptos`, `yew` modules); `server` adds the
 //! native face for server-side rendering (`server` module, not in the wasm build).
 
 mod account;
@@ -58,12 +57,8 @@ pub mod server;
 #[cfg(feature = "yew")]
 pub mod yew;
 
-#[cfg(feature = "js")]
-pub mod js;
-
-// Links the allocator crate: its #[global_allocator] is the whole of it.
-#[cfg(feature = "small-alloc")]
-use better_auth_wasm_alloc as _;
+#[doc(hidden)]
+pub mod internals;
 
 /// The README's Rust example, compiled as a doc test.
 #[cfg(doctest)]

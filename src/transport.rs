@@ -95,11 +95,11 @@ impl Method {
 }
 
 /// A successful (2xx) answer, its body parsed by the browser.
-pub(crate) type JsonResponse = crate::endpoint::Response<JsValue>;
+pub type JsonResponse = crate::endpoint::Response<JsValue>;
 
 /// Sends requests to one Better Auth server.
 #[derive(Clone, Debug)]
-pub(crate) struct Transport {
+pub struct Transport {
     base: BaseUrl,
     timeout_ms: u32,
     /// The `fetch` to call; `undefined` for the global one.
@@ -116,6 +116,7 @@ impl Transport {
         }
     }
 
+    /// The base URL its requests go below.
     pub fn base(&self) -> &BaseUrl {
         &self.base
     }
@@ -128,7 +129,6 @@ impl Transport {
 
     /// Calls `fetch` (a function with the global `fetch`'s signature) instead of the
     /// global one.
-    #[cfg(feature = "js")]
     pub fn with_fetch(mut self, fetch: JsValue) -> Self {
         self.fetch = fetch;
         self
@@ -163,7 +163,7 @@ impl Transport {
 
 /// The typed result of a request [`Transport::start`] began: `settled` is what its
 /// promise resolved (`Ok`) or rejected (`Err`) with.
-pub(crate) fn answer(settled: Result<JsValue, JsValue>) -> Result<JsonResponse, AuthError> {
+pub fn answer(settled: Result<JsValue, JsValue>) -> Result<JsonResponse, AuthError> {
     let answer = match settled {
         Ok(answer) => js_sys::Array::from(&answer),
         Err(reason) => return Err(failure(reason.as_f64())),

@@ -1,22 +1,13 @@
 //! [`AuthClient::call`] and `send`: the Rust faces' driver of a [`Call`] in the browser,
 //! one awaited request per step.
 
-use super::{Call, Step, Store, StoreChange};
+use super::{Call, Step};
 use crate::client::AuthClient;
 use crate::error::{AuthError, ErrorCode};
 use crate::json::JsonBody;
 use crate::transport::{answer, JsonResponse, Method};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-
-impl Store for AuthClient {
-    fn known_token(&self) -> Option<Option<String>> {
-        AuthClient::known_token(self)
-    }
-    fn change(&self, change: StoreChange) {
-        self.notify(change.into());
-    }
-}
 
 impl AuthClient {
     /// Any endpoint of the server, plugins' included, as the official client's path
@@ -54,17 +45,18 @@ impl AuthClient {
     ) -> Result<JsonResponse, AuthError> {
         crate::transport::in_browser()?;
         let mut call = Call::new(method, path, body, true);
+        let store = self.core();
         loop {
-            match call.poll(self) {
+            match call.poll(store) {
                 Step::Send(request) => {
-                    let sent = self.transport().start(
+                    let sent = store.transport.start(
                         request.method,
                         request.path,
                         request.body,
                         &JsValue::UNDEFINED,
                         None,
                     );
-                    call.handle(answer(JsFuture::from(sent).await), self);
+                    call.handle(answer(JsFuture::from(sent).await), store);
                 }
                 Step::Done(result) => return result,
             }

@@ -1,7 +1,7 @@
 //! [`Call`]: one call to a path and what it means for the session store, sans-IO in the
 //! manner of quinn-proto: [`Call::poll`] gives the next request to send (or the call's
 //! result), [`Call::handle`] takes that request's answer. It never waits and never
-//! sends; its drivers do (`super::browser` for the Rust faces, `drive` in `src/js/face.js`
+//! sends; its drivers do (`super::browser` for the Rust faces, `drive` in `crates/npm/src/face.js`
 //! for the npm face, `crate::server` on reqwest), and its native tests hand it answers
 //! as plain values.
 //!
@@ -19,7 +19,7 @@ use crate::transport::Method;
 
 /// A request a [`Call`] asks its driver to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Request<'a> {
+pub struct Request<'a> {
     pub method: Method,
     /// Below the base URL, with its query string.
     pub path: &'a str,
@@ -32,7 +32,7 @@ pub(crate) struct Request<'a> {
 
 /// What a [`Call`] tells the session store when it succeeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum StoreChange {
+pub enum StoreChange {
     /// A session began.
     SignedIn,
     /// This device's session ended.
@@ -62,7 +62,7 @@ pub(crate) fn known_token<D>(
 }
 
 /// The session store a [`Call`] belongs to, as the call sees it.
-pub(crate) trait Store {
+pub trait Store {
     /// This client's session token as the store knows it (`Some(None)`: signed out),
     /// or `None` when the store cannot tell and the session must be read: before its
     /// first result, and while it reads again (after a password change this device's
@@ -74,7 +74,7 @@ pub(crate) trait Store {
 
 /// What a [`Call`] wants next.
 #[derive(Debug)]
-pub(crate) enum Step<'a, J> {
+pub enum Step<'a, J> {
     /// Send this, and hand its answer to [`Call::handle`].
     Send(Request<'a>),
     /// The call is finished with this result.
@@ -106,7 +106,7 @@ enum Next {
 }
 
 /// One call of `method` to `path` and its store effects, step by step.
-pub(crate) struct Call<J> {
+pub struct Call<J> {
     method: Method,
     path: String,
     body: Option<String>,

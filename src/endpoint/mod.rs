@@ -10,7 +10,8 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use call::{known_token, Call, Step, Store, StoreChange};
-pub(crate) use response::Response;
+pub(crate) use call::known_token;
+pub use call::{Call, Step, Store, StoreChange};
+pub use response::Response;
 #[cfg(all(feature = "server", not(target_arch = "wasm32")))]
 pub(crate) use {call::Request, response::Answer};

@@ -9,7 +9,7 @@ use crate::json::JsonView;
 /// A successful (2xx) answer and its parsed body (`J`: the browser's `JsValue`, or
 /// `serde_json::Value` natively).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Response<J> {
+pub struct Response<J> {
     pub status: u16,
     pub status_text: String,
     /// The body: its JSON, `null` when empty, or its text when it is plain text.
@@ -17,7 +17,7 @@ pub(crate) struct Response<J> {
 }
 
 /// What one request gave: its 2xx answer, or why there is none.
-pub(crate) type Answer<J> = Result<Response<J>, AuthError>;
+pub type Answer<J> = Result<Response<J>, AuthError>;
 
 impl<J: JsonView> Response<J> {
     /// Reads the body as `T`; a body of the wrong shape is `INVALID_RESPONSE`.

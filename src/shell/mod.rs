@@ -11,11 +11,11 @@
 //! channel gone). Outside a browser there is no `shell.js`: a read fails at once
 //! (`Core::handle`) and listeners are never called.
 
-pub(crate) mod protocol;
+pub mod protocol;
 mod store;
 mod tabs;
 
-pub(crate) use store::{Core, Held};
+pub use store::{Core, Held};
 
 use crate::loaded::Loaded;
 use crate::model::SessionData;
@@ -27,11 +27,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/shell/shell.js")]
 extern "C" {
     /// One client's shell (`shell` in `shell.js`).
-    pub(crate) type ShellObject;
+    pub type ShellObject;
 
     /// Starts the shell of `store` (an object with `Core`'s methods).
     #[wasm_bindgen(js_name = shell)]
-    pub(crate) fn start_shell(store: JsValue) -> ShellObject;
+    pub fn start_shell(store: JsValue) -> ShellObject;
 
     /// A store object over `call(op, a, b, c)` (`protocol::store_op`).
     #[wasm_bindgen(js_name = storeOf)]

@@ -2,19 +2,29 @@
 //! `src/shell/shell.js` and the wasm pass each other, by name (the shell's events, its
 //! commands, and how a store started). The test below reads `shell.js` and fails when
 //! a number drifts. (The npm wrapper's own boundary, its options, is
-//! `crate::js::options`.)
+//! `options.rs` in `crates/npm`.)
 
 /// What the shell hears (`Store::handle`'s `kind`), as `shell.js` names them.
-pub(crate) mod event {
+pub mod event {
+    /// A listener came (the first one starts the store's work).
     pub const SUBSCRIBED: u8 = 0;
+    /// A listener went.
     pub const UNSUBSCRIBED: u8 = 1;
+    /// A read was asked for (`flag`: past the cookie cache).
     pub const REFETCH: u8 = 2;
+    /// The page got the focus.
     pub const FOCUSED: u8 = 3;
+    /// The page's visibility changed (`flag`: visible).
     pub const VISIBLE: u8 = 4;
+    /// The browser went online.
     pub const ONLINE: u8 = 5;
+    /// The browser went offline.
     pub const OFFLINE: u8 = 6;
+    /// The store's one timer fired.
     pub const TIMER: u8 = 7;
+    /// The official client's cross-tab message (`flag`: signed out).
     pub const OFFICIAL: u8 = 8;
+    /// The store was closed.
     pub const CLOSED: u8 = 9;
     /// A message from another of our tabs: `FROM_TAB` plus its index (`super::tabs`).
     pub const FROM_TAB: u8 = 16;
@@ -22,19 +32,23 @@ pub(crate) mod event {
 
 /// What the shell carries out (`Store::next`'s kind), as `shell.js` names them. A
 /// command is one number: `kind + 8 * flag + 16 * argument`.
-pub(crate) mod command {
+pub mod command {
+    /// Start a session read (`flag`: past the cookie cache; argument: its id).
     pub const START_READ: u8 = 0;
+    /// Abort a read in flight (argument: its id).
     pub const ABORT_READ: u8 = 1;
+    /// Tell the listeners the state changed.
     pub const PUBLISH: u8 = 2;
+    /// Arm the one timer (argument: milliseconds).
     pub const ARM_TIMER: u8 = 3;
+    /// Disarm the timer.
     pub const DISARM_TIMER: u8 = 4;
 }
 
 /// `Store::start`'s answer, as `shell.js` names them.
-pub(crate) mod started {
+pub mod started {
     /// The base URL was invalid: the store queues nothing (the npm face's only: a Rust
     /// client with an invalid one is never made).
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
     pub const INVALID: u8 = 0;
     /// Started, without other tabs.
     pub const ALONE: u8 = 1;
@@ -44,16 +58,21 @@ pub(crate) mod started {
 
 /// What the Rust faces' store function does (`storeOf` in `shell.js`: `call(op, a, b,
 /// c)`), one per method of a store object.
-pub(crate) mod store_op {
+pub mod store_op {
+    /// `Core::start`.
     pub const START: u8 = 0;
+    /// `Core::heard`.
     pub const HANDLE: u8 = 1;
+    /// `Core::next`.
     pub const NEXT: u8 = 2;
+    /// `Core::read`.
     pub const READ: u8 = 3;
+    /// `Core::finish_read`.
     pub const FINISH_READ: u8 = 4;
 }
 
 /// Reading the JavaScript side of a boundary, for the tests that check it against the
-/// Rust side (here, `super::tabs`, `crate::js::options`).
+/// Rust side (here and `super::tabs`).
 #[cfg(test)]
 pub(crate) mod js_source {
     /// `file` (from the crate's root).

@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortController;
 
 /// A session as a store holds it, read from a `get-session` answer.
-pub(crate) trait Held: StoreData + 'static {
+pub trait Held: StoreData + 'static {
     /// What a session read gave: `settled` as its request's promise resolved (`Ok`) or
     /// rejected (`Err`).
     fn from_read(settled: Result<JsValue, JsValue>) -> Result<Option<Self>, AuthError>;
@@ -28,7 +28,8 @@ pub(crate) trait Held: StoreData + 'static {
 }
 
 /// One client's store, its transport and its queue of commands for the shell.
-pub(crate) struct Core<D: StoreData> {
+pub struct Core<D: StoreData> {
+    /// How its requests reach the server (reads, and the calls of its face).
     pub transport: Transport,
     cross_tab_sync: bool,
     machine: RefCell<Machine<D>>,
@@ -132,9 +133,22 @@ impl<D: Held> Core<D> {
     }
 }
 
+/// The store a [`crate::endpoint::Call`] reads and changes, for every face.
+impl<D: Held> crate::endpoint::Store for Core<D> {
+    fn known_token(&self) -> Option<Option<String>> {
+        Core::known_token(self)
+    }
+    fn change(&self, change: crate::endpoint::StoreChange) {
+        self.handle(change.into());
+    }
+}
+
 /// What `shell.js` asks of a store (a face's store object calls these: the npm face's
 /// exported `Store`, the Rust faces' `storeOf` function).
 impl<D: Held> Core<D> {
+    /// Takes the shell's `run` (called whenever commands are queued) and, with cross-tab
+    /// sync, joins our tabs' channel, whose messages go to `receive`. Returns how it
+    /// started (`protocol::started`).
     pub fn start(&self, run: js_sys::Function, receive: &js_sys::Function) -> u8 {
         self.wake.replace(Some(run));
         if !self.cross_tab_sync {
@@ -145,6 +159,8 @@ impl<D: Held> Core<D> {
         started::WITH_TABS
     }
 
+    /// Hands the machine what the shell heard: `kind` is a `protocol::event`, `flag`
+    /// its one argument (bypass the cookie cache, visible, signed out).
     pub fn heard(&self, kind: u8, flag: bool) {
         self.handle(match kind {
             event::SUBSCRIBED => Event::Subscribed,
@@ -176,10 +192,14 @@ impl<D: Held> Core<D> {
         });
     }
 
+    /// The next queued command for the shell (`protocol::command`, encoded as
+    /// `kind + 8 * flag + 16 * argument`), or -1 when none is left.
     pub fn next(&self) -> f64 {
         self.pending.borrow_mut().pop_front().unwrap_or(-1.0)
     }
 
+    /// Starts the session read a `START_READ` command asked for, aborted by
+    /// `controller`.
     pub fn read(&self, bypass_cache: bool, controller: &AbortController) -> Promise {
         let path = if bypass_cache {
             "/get-session?disableCookieCache=true"
@@ -195,6 +215,8 @@ impl<D: Held> Core<D> {
         )
     }
 
+    /// Hands the machine the read `id`'s answer (`ok`: it resolved with `value`; else it
+    /// rejected with it).
     pub fn finish_read(&self, id: f64, ok: bool, value: JsValue) {
         let outcome = D::from_read(if ok { Ok(value) } else { Err(value) });
         self.handle(Event::FetchFinished {

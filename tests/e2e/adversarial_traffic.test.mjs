@@ -128,7 +128,7 @@ function extremeValue(next) {
   ]);
 }
 
-// Every session option the npm package reads (OPTION_KEYS in pkg-template/index.js),
+// Every session option the npm package reads (OPTION_KEYS in crates/npm/package/index.js),
 // and one it does not.
 const OPTION_KEYS = [
   "refetchOnWindowFocus", "refetchOnReconnect", "refetchWhenOffline", "crossTabSync", "refetchInterval",

@@ -3,13 +3,13 @@
 // package with only the import swapped, in Chromium against one real server (the
 // organization and two-factor plugins on). Prints a table of what the app observes at
 // each step; every row must be the same, or one of the differences documented below
-// (and in pkg-template/README.md).
+// (and in crates/npm/package/README.md).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, uniqueEmail, PASSWORD } from "./browser.mjs";
 import { startAuthServer } from "./servers.mjs";
 
-// Documented differences (pkg-template/README.md, "Different"): step -> field -> why.
+// Documented differences (crates/npm/package/README.md, "Different"): step -> field -> why.
 const CURRENT = { data: "list-sessions entries carry `current` (this device) here" };
 const NOT_FOUND = { error: "a 404 without a server code is NOT_FOUND here, with a message that says what to check" };
 const DOCUMENTED = {

@@ -2,11 +2,11 @@
 //! option names; this side only sees positions, [`option`], which keeps option parsing
 //! out of the wasm; the test below checks them against the wrapper).
 
-use crate::options::SessionOptions;
+use better_auth_wasm::SessionOptions;
 use option::*;
 
 /// The positions of the session options `createAuthClient` takes: `OPTION_KEYS` in
-/// `pkg-template/index.js` (better-auth's names, in the test below).
+/// `package/index.js` (better-auth's names, in the test below).
 pub(crate) mod option {
     pub const FOCUS: usize = 0;
     pub const RECONNECT: usize = 1;
@@ -61,7 +61,17 @@ mod tests {
 
     #[test]
     fn the_wrappers_options_are_in_the_wasms_order() {
-        let keys = crate::shell::protocol::js_source::list("pkg-template/index.js", "OPTION_KEYS");
+        // `const OPTION_KEYS = ["a", "b", ...];` in the wrapper.
+        let wrapper = include_str!("../package/index.js");
+        let keys: Vec<&str> = wrapper
+            .split("const OPTION_KEYS = [")
+            .nth(1)
+            .and_then(|rest| rest.split("];").next())
+            .expect("index.js has const OPTION_KEYS")
+            .split(',')
+            .map(|key| key.trim().trim_matches('"'))
+            .filter(|key| !key.is_empty())
+            .collect();
         let positions = [
             ("refetchOnWindowFocus", option::FOCUS),
             ("refetchOnReconnect", option::RECONNECT),
@@ -76,7 +86,7 @@ mod tests {
         ];
         assert_eq!(keys.len(), positions.len(), "{keys:?}");
         for (name, at) in positions {
-            assert_eq!(keys.get(at).map(String::as_str), Some(name), "{name}");
+            assert_eq!(keys.get(at), Some(&name), "{name}");
         }
     }
 }

@@ -1,8 +1,8 @@
 // The npm face's own JavaScript: `drive`, which carries out a call's steps
-// (src/js/call.rs), and the plain objects the face gives apps. The store's shell is
-// src/shell/shell.js, every face's, which the wrapper starts (pkg-template/index.js).
+// (crates/npm/src/call.rs), and the plain objects the face gives apps. The store's shell is
+// src/shell/shell.js, every face's, which the wrapper starts (crates/npm/package/index.js).
 
-/** Drives one call of the JS face (src/js/call.rs) to its end: awaits each request the
+/** Drives one call of the JS face (crates/npm/src/call.rs) to its end: awaits each request the
  * call starts and hands the answer back, until it starts none; then resolves with its
  * result or rejects with its error object. The Rust faces drive the same steps with an
  * await (src/endpoint/browser.rs); written here, the npm wasm has no Rust future. */
@@ -21,7 +21,7 @@ export async function drive(call, sent) {
   return call.finish();
 }
 
-// The face's plain objects, built here for src/js/ (error.rs, client.rs): as Rust, each
+// The face's plain objects, built here for crates/npm/src/ (error.rs, client.rs): as Rust, each
 // property is an import call and its name a string in the wasm.
 
 /** An error as better-auth's client gives it: {status, statusText, code, message}, and

@@ -1,11 +1,11 @@
 //! [`Store`]: the npm face's store object, which `shell.js` (`crate::shell`) talks to:
-//! `crate::shell::Core`'s methods as exports of the wasm (a class, not closures: the
+//! `better_auth_wasm::internals::Core`'s methods as exports of the wasm (a class, not closures: the
 //! npm wasm carries no closure machinery).
 
-use super::session::JsSession;
-use crate::error::AuthError;
-use crate::shell::protocol::started;
-use crate::shell::Core;
+use crate::session::JsSession;
+use better_auth_wasm::internals::protocol::started;
+use better_auth_wasm::internals::Core;
+use better_auth_wasm::AuthError;
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -1,9 +1,9 @@
-//! The JavaScript face (feature `js`) in headless Chromium against the real test
+//! The JavaScript face (this crate) in headless Chromium against the real test
 //! server, as the npm wrapper sees it (`createAuthClient`'s store, carried out by the
 //! shell of `src/shell/shell.js`): the one generic `request` (with each path's store
 //! effect), the store's state, listeners and refresh, and errors as better-auth's
 //! error objects.
-#![cfg(all(target_arch = "wasm32", feature = "js"))]
+#![cfg(target_arch = "wasm32")]
 // Tests may panic; the panic lints guard library code only.
 #![allow(
     clippy::unwrap_used,
@@ -12,9 +12,10 @@
     clippy::indexing_slicing
 )]
 
+#[path = "../../../tests/support/mod.rs"]
 mod support;
 
-use better_auth_wasm::js::{create_auth_client, start_shell};
+use better_auth_wasm_npm::{create_auth_client, start_shell};
 use js_sys::Reflect;
 use js_sys::{Array, Function, Promise};
 use std::cell::Cell;
@@ -34,7 +35,7 @@ fn get(value: &JsValue, path: &str) -> JsValue {
 }
 
 /// The store `createAuthClient` returns and its shell, called as the wrapper calls
-/// them (`withShell` in `pkg-template/index.js`).
+/// them (`withShell` in `crates/npm/package/index.js`).
 struct JsAuthClient {
     store: JsValue,
     shell: JsValue,

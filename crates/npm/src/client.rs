@@ -1,24 +1,24 @@
 //! `createAuthClient` and what only the npm face's [`Store`] does beyond the shell's
 //! methods (`store.rs`): one generic `request` reaching every endpoint through
-//! `crate::endpoint::Call`, the state as a plain object, and hydrate from a JS value.
+//! `better_auth_wasm::internals::Call`, the state as a plain object, and hydrate from a JS value.
 //! Its store is the shell's [`Core`] over [`JsSession`]s, carried out by `shell.js` like
 //! every face's.
 
-use super::error::error_object;
-use super::options;
-use super::session::JsSession;
-use super::store::Store;
-use crate::base_url::BaseUrl;
-use crate::endpoint::{Call, Store as CallStore, StoreChange};
-use crate::error::{AuthError, ErrorCode};
-use crate::options::SessionOptions;
-use crate::shell::Core;
-use crate::transport::{Method, Transport};
+use crate::error::error_object;
+use crate::options;
+use crate::session::JsSession;
+use crate::store::Store;
+use better_auth_wasm::internals::Call;
+use better_auth_wasm::internals::Core;
+use better_auth_wasm::internals::{Method, Transport};
+use better_auth_wasm::BaseUrl;
+use better_auth_wasm::SessionOptions;
+use better_auth_wasm::{AuthError, ErrorCode};
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/face.js")]
+#[wasm_bindgen(module = "/src/face.js")]
 extern "C" {
     #[wasm_bindgen(js_name = stateObject)]
     fn state_object(
@@ -34,19 +34,10 @@ extern "C" {
 /// The npm face's store.
 pub(crate) type NpmCore = Core<JsSession>;
 
-impl CallStore for Rc<NpmCore> {
-    fn known_token(&self) -> Option<Option<String>> {
-        NpmCore::known_token(self)
-    }
-    fn change(&self, change: StoreChange) {
-        self.handle(change.into());
-    }
-}
-
 /// Creates a client for the auth API at `base_url` (absolute; the wrapper resolves
 /// relative ones against the page): its store, which the wrapper hands to `shell.js`
 /// (every face's shell) to carry out. Then the ten session options
-/// in the order of `super::options::option` (flags as 1 or 0,
+/// in the order of `crate::options::option` (flags as 1 or 0,
 /// `refetch_interval_secs` in seconds, the others as named), `NaN` for a default: ten
 /// numbers, which wasm-bindgen passes as they are, where an array would cost its glue a
 /// copy helper. `fetch`: the function every request calls (the store's reads
@@ -109,7 +100,7 @@ impl Store {
         let method = Method::from_name(method).ok_or_else(bad_method);
         match (self.0.clone(), method) {
             (Ok(core), Ok(method)) => {
-                super::call::run(Call::new(method, &path, body, !disable_signal), core, call)
+                crate::call::run(Call::new(method, &path, body, !disable_signal), core, call)
             }
             (Err(err), _) | (_, Err(err)) => Promise::reject(&error_object(&err)),
         }

@@ -1,10 +1,10 @@
 //! An [`AuthError`] as JS sees it: `{status, statusText, code, message, retryAfter?}`,
-//! better-auth's error fields (the object built by `errorObject` in `src/js/face.js`).
+//! better-auth's error fields (the object built by `errorObject` in `crates/npm/src/face.js`).
 
-use crate::error::AuthError;
+use better_auth_wasm::AuthError;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/face.js")]
+#[wasm_bindgen(module = "/src/face.js")]
 extern "C" {
     #[wasm_bindgen(js_name = errorObject)]
     fn js_error_object(

@@ -1,22 +1,22 @@
-//! [`JsCall`]: one call of the JS face's `request`, the steps of `crate::endpoint::Call`
-//! (the Rust faces' path too), driven by `drive` in `src/js/face.js`.
+//! [`JsCall`]: one call of the JS face's `request`, the steps of `better_auth_wasm::internals::Call`
+//! (the Rust faces' path too), driven by `drive` in `crates/npm/src/face.js`.
 
-use super::client::NpmCore as Core;
-use super::error::error_object;
-use crate::endpoint::{Call, Step};
-use crate::error::{AuthError, ErrorCode};
-use crate::transport::{answer, JsonResponse};
+use crate::client::NpmCore as Core;
+use crate::error::error_object;
+use better_auth_wasm::internals::{answer, JsonResponse};
+use better_auth_wasm::internals::{Call, Step};
+use better_auth_wasm::{AuthError, ErrorCode};
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/face.js")]
+#[wasm_bindgen(module = "/src/face.js")]
 extern "C" {
     /// Awaits each request `call` starts (`sent` first) until it has its result.
     fn drive(call: JsCall, sent: Option<Promise>) -> Promise;
 }
 
-/// A call in progress, for `drive` (`src/js/face.js`).
+/// A call in progress, for `drive` (`crates/npm/src/face.js`).
 #[wasm_bindgen]
 pub struct JsCall {
     call: Call<JsValue>,
@@ -30,7 +30,7 @@ pub struct JsCall {
 impl JsCall {
     /// Sends the request the call asks for next, or keeps its result.
     fn step(&mut self) -> Option<Promise> {
-        match self.call.poll(&self.core) {
+        match self.call.poll(&*self.core) {
             Step::Send(request) => {
                 let none = JsValue::UNDEFINED;
                 let options = if request.own { &self.options } else { &none };
@@ -57,7 +57,7 @@ impl JsCall {
     /// `undefined` when the call is finished.
     pub fn resume(&mut self, ok: bool, value: JsValue) -> Option<Promise> {
         self.call
-            .handle(answer(if ok { Ok(value) } else { Err(value) }), &self.core);
+            .handle(answer(if ok { Ok(value) } else { Err(value) }), &*self.core);
         self.step()
     }
 

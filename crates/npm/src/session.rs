@@ -1,13 +1,13 @@
 //! [`JsSession`]: a session as the npm face's store holds it: the server's JSON, which
 //! the wrapper hands to JavaScript whole, and what the store's rules need of it (the
-//! token and the expiry: `crate::decode::SessionKey`). No typed copy of the session:
+//! token and the expiry: `better_auth_wasm::internals::SessionKey`). No typed copy of the session:
 //! JavaScript never sees one.
 
-use crate::decode::{Decode, SessionKey};
-use crate::error::AuthError;
-use crate::model::Timestamp;
-use crate::store::StoreData;
-use crate::transport::answer;
+use better_auth_wasm::internals::answer;
+use better_auth_wasm::internals::StoreData;
+use better_auth_wasm::internals::{Decode, SessionKey};
+use better_auth_wasm::AuthError;
+use better_auth_wasm::Timestamp;
 use wasm_bindgen::JsValue;
 
 /// A session the npm face's store holds.
@@ -22,7 +22,7 @@ impl PartialEq for JsSession {
     /// Equal when the JSON serializes alike: a change to any field the server sent
     /// reaches JavaScript.
     fn eq(&self, other: &Self) -> bool {
-        crate::json::same_json(&self.json, &other.json)
+        better_auth_wasm::internals::same_json(&self.json, &other.json)
     }
 }
 
@@ -32,7 +32,7 @@ impl StoreData for JsSession {
     }
 }
 
-impl crate::shell::Held for JsSession {
+impl better_auth_wasm::internals::Held for JsSession {
     fn from_read(settled: Result<JsValue, JsValue>) -> Result<Option<Self>, AuthError> {
         let response = answer(settled)?;
         let key: Option<SessionKey> = response.decode()?;

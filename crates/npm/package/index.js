@@ -44,7 +44,7 @@ const loadWasm = () =>
       throw err;
     }));
 
-// By position, as the wasm's createAuthClient takes them (src/js/options.rs).
+// By position, as the wasm's createAuthClient takes them (crates/npm/src/options.rs).
 const OPTION_KEYS = [
   "refetchOnWindowFocus",
   "refetchOnReconnect",
