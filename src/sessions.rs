@@ -36,7 +36,7 @@ impl AuthClient {
             .wait_for_state(|s| !s.is_pending && !s.is_refetching)
             .await;
         match state.error {
-            Some(err) if state.data.is_some() || err.is_retryable() || err.status != 0 => Err(err),
+            Some(err) if !state.session_ended() => Err(err),
             _ => Ok(state.data.map(Arc::unwrap_or_clone)),
         }
     }

@@ -168,6 +168,10 @@ fn null_and_401_clear_the_data() {
         ErrorCode::InvalidToken,
         "a session gone before its expiry was revoked"
     );
+    assert!(
+        rig.m.state().session_ended(),
+        "a refresh reads it as signed out"
+    );
 
     let mut rig = Rig::signed_in(SessionOptions::default(), Some(user(1)));
     let id = started(&rig.send(Event::RefetchRequested {
@@ -180,6 +184,7 @@ fn null_and_401_clear_the_data() {
         rig.m.state().error.as_ref().unwrap().code,
         ErrorCode::Unauthorized
     );
+    assert!(!rig.m.state().session_ended(), "a refresh reports the 401");
 }
 
 #[test]

@@ -75,7 +75,6 @@ fn store_function(core: Rc<Core<Loaded>>) -> StoreFunction {
             core.heard(a.as_f64().unwrap_or(-1.0) as u8, b.is_truthy());
             JsValue::UNDEFINED
         }
-        store_op::NEXT => core.next().into(),
         store_op::READ => core.read(a.is_truthy(), b.unchecked_ref()).into(),
         store_op::FINISH_READ => {
             core.finish_read(a.as_f64().unwrap_or(-1.0), b.is_truthy(), c);

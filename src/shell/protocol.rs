@@ -30,7 +30,7 @@ pub mod event {
     pub const FROM_TAB: u8 = 16;
 }
 
-/// What the shell carries out (`Store::next`'s kind), as `shell.js` names them. A
+/// What the shell carries out (`run`'s argument), as `shell.js` names them. A
 /// command is one number: `kind + 8 * flag + 16 * argument`.
 pub mod command {
     /// Start a session read (`flag`: past the cookie cache; argument: its id).
@@ -63,12 +63,10 @@ pub mod store_op {
     pub const START: u8 = 0;
     /// `Core::heard`.
     pub const HANDLE: u8 = 1;
-    /// `Core::next`.
-    pub const NEXT: u8 = 2;
     /// `Core::read`.
-    pub const READ: u8 = 3;
+    pub const READ: u8 = 2;
     /// `Core::finish_read`.
-    pub const FINISH_READ: u8 = 4;
+    pub const FINISH_READ: u8 = 3;
 }
 
 /// Reading the JavaScript side of a boundary, for the tests that check it against the
@@ -136,7 +134,6 @@ mod tests {
             ("INVALID", started::INVALID),
             ("OP_START", store_op::START),
             ("OP_HANDLE", store_op::HANDLE),
-            ("OP_NEXT", store_op::NEXT),
             ("OP_READ", store_op::READ),
             ("OP_FINISH_READ", store_op::FINISH_READ),
             ("WITH_TABS", started::WITH_TABS),

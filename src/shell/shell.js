@@ -21,7 +21,7 @@ const OFFICIAL = 8;
 const CLOSED = 9;
 // A message from another of our tabs: FROM_TAB + its index in TAB_MESSAGES.
 const FROM_TAB = 16;
-// What the shell carries out (store.next()): kind + 8 * flag + 16 * argument.
+// What the shell carries out (run's argument): kind + 8 * flag + 16 * argument.
 const START_READ = 0;
 const ABORT_READ = 1;
 const PUBLISH = 2;
@@ -33,9 +33,8 @@ const WITH_TABS = 2;
 // What the Rust faces' store function does: call(op, ...).
 const OP_START = 0;
 const OP_HANDLE = 1;
-const OP_NEXT = 2;
-const OP_READ = 3;
-const OP_FINISH_READ = 4;
+const OP_READ = 2;
+const OP_FINISH_READ = 3;
 
 // Our tabs' messages on the channel, by the index the store gives them (src/shell/tabs.rs),
 // and the official client's trigger for those it knows (never a token or session data).
@@ -176,55 +175,44 @@ export function storeOf(call) {
   return {
     start: (run, receive) => call(OP_START, run, receive),
     handle: (kind, flag) => call(OP_HANDLE, kind, flag),
-    next: () => call(OP_NEXT),
     read: (bypassCache, controller) => call(OP_READ, bypassCache, controller),
     finishRead: (id, ok, value) => call(OP_FINISH_READ, id, ok, value),
   };
 }
 
 /** The shell of one client over `store` (a face's object over src/shell/store.rs's
- * Core: start, handle, next, read, finishRead): listen, unlisten, refetch and close. */
+ * Core: start, handle, read, finishRead): listen, unlisten, refetch and close. */
 export function shell(store) {
   const listeners = new Map();
   const reads = new Map();
   let nextId = 0;
   let timer;
-  let running = false;
   const handle = (kind, flag = false) => store.handle(kind, flag);
   // A read ending after close (aborted by it) has no store to tell.
   const finish = (id, ok) => (value) => {
     reads.delete(id);
     if (started) store.finishRead(id, ok, value);
   };
-  // Carries out the commands the store queued, in order (the store calls this after
-  // queuing); a command whose effects reach the store again (a listener calling
-  // refetch) queues more, taken by the same loop.
-  const run = () => {
-    if (running) return;
-    running = true;
-    try {
-      for (let command = store.next(); command >= 0; command = store.next()) {
-        const kind = command % 8;
-        const b = Math.floor(command / 8) % 2;
-        const a = Math.floor(command / 16);
-        if (kind == START_READ) {
-          const controller = new AbortController();
-          reads.set(a, controller);
-          store.read(!!b, controller).then(finish(a, true), finish(a, false));
-        } else if (kind == ABORT_READ) {
-          reads.get(a)?.abort();
-          reads.delete(a);
-        } else if (kind == PUBLISH) {
-          // One removed by an earlier listener is not called.
-          for (const [id, [listener]] of [...listeners]) if (listeners.has(id)) listener();
-        } else {
-          // ARM_TIMER or DISARM_TIMER.
-          clearTimeout(timer);
-          if (kind == ARM_TIMER) timer = setTimeout(() => handle(TIMER), a);
-        }
-      }
-    } finally {
-      running = false;
+  // Carries out one command; the store hands them over in order, and one whose
+  // effects reach the store again (a listener calling refetch) queues behind it there.
+  const run = (command) => {
+    const kind = command % 8;
+    const b = Math.floor(command / 8) % 2;
+    const a = Math.floor(command / 16);
+    if (kind == START_READ) {
+      const controller = new AbortController();
+      reads.set(a, controller);
+      store.read(!!b, controller).then(finish(a, true), finish(a, false));
+    } else if (kind == ABORT_READ) {
+      reads.get(a)?.abort();
+      reads.delete(a);
+    } else if (kind == PUBLISH) {
+      // One removed by an earlier listener is not called.
+      for (const [id, [listener]] of [...listeners]) if (listeners.has(id)) listener();
+    } else {
+      // ARM_TIMER or DISARM_TIMER.
+      clearTimeout(timer);
+      if (kind == ARM_TIMER) timer = setTimeout(() => handle(TIMER), a);
     }
   };
   let started = store.start(run, (index) => handle(FROM_TAB + index));

@@ -13,7 +13,7 @@ use crate::options::SessionOptions;
 use crate::store::{Command, Event, FetchId, Machine, SessionState, StoreData, TabMessage};
 use crate::transport::{Method, Transport};
 use js_sys::Promise;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortController;
@@ -33,10 +33,13 @@ pub struct Core<D: StoreData> {
     pub transport: Transport,
     cross_tab_sync: bool,
     machine: RefCell<Machine<D>>,
-    /// Commands for the shell, encoded as [`Store::next`] says.
+    /// Commands not yet handed to the shell, encoded as `protocol::command` says.
     pending: RefCell<VecDeque<f64>>,
-    /// Called after commands were queued (the shell's `run`).
-    wake: RefCell<Option<js_sys::Function>>,
+    /// Whether the queue is being handed out: a command's effect reaching the store
+    /// again (a listener calling refetch) queues behind it, never nests.
+    draining: Cell<bool>,
+    /// The shell's `run`, which carries out one command.
+    run: RefCell<Option<js_sys::Function>>,
     /// Our tabs' channel, once joined.
     tabs: RefCell<Option<Tabs>>,
 }
@@ -55,7 +58,8 @@ impl<D: Held> Core<D> {
             cross_tab_sync: options.cross_tab_sync,
             machine: RefCell::new(Machine::new(options, seed)),
             pending: RefCell::new(VecDeque::new()),
-            wake: RefCell::new(None),
+            draining: Cell::new(false),
+            run: RefCell::new(None),
             tabs: RefCell::new(None),
         }
     }
@@ -71,7 +75,6 @@ impl<D: Held> Core<D> {
         else {
             return;
         };
-        let mut queued = false;
         for command in commands {
             if let Err(err) = crate::transport::in_browser() {
                 if let Command::StartFetch { id, .. } = command {
@@ -104,14 +107,26 @@ impl<D: Held> Core<D> {
             };
             let encoded = f64::from(kind) + 8.0 * f64::from(u8::from(flag)) + 16.0 * argument;
             self.pending.borrow_mut().push_back(encoded);
-            queued = true;
         }
-        if queued {
-            let wake = self.wake.borrow().clone();
-            if let Some(wake) = wake {
-                let _ = wake.call0(&JsValue::NULL);
-            }
+        self.drain();
+    }
+
+    /// Hands the queued commands to the shell's `run`, one call each, in order. A call
+    /// that throws (a listener did) does not stop the others.
+    fn drain(&self) {
+        let Some(run) = self.run.borrow().clone() else {
+            return;
+        };
+        if self.draining.replace(true) {
+            return;
         }
+        loop {
+            // Its own statement: `run` may queue more while this borrow would be held.
+            let next = self.pending.borrow_mut().pop_front();
+            let Some(command) = next else { break };
+            let _ = run.call1(&JsValue::NULL, &JsValue::from_f64(command));
+        }
+        self.draining.set(false);
     }
 
     /// `read` of the store's state; `None` while the machine is busy.
@@ -146,11 +161,11 @@ impl<D: Held> crate::endpoint::Store for Core<D> {
 /// What `shell.js` asks of a store (a face's store object calls these: the npm face's
 /// exported `Store`, the Rust faces' `storeOf` function).
 impl<D: Held> Core<D> {
-    /// Takes the shell's `run` (called whenever commands are queued) and, with cross-tab
+    /// Takes the shell's `run` (called with each command, `protocol::command`) and, with cross-tab
     /// sync, joins our tabs' channel, whose messages go to `receive`. Returns how it
     /// started (`protocol::started`).
     pub fn start(&self, run: js_sys::Function, receive: &js_sys::Function) -> u8 {
-        self.wake.replace(Some(run));
+        self.run.replace(Some(run));
         if !self.cross_tab_sync {
             return started::ALONE;
         }
@@ -190,12 +205,6 @@ impl<D: Held> Core<D> {
             }
             _ => return,
         });
-    }
-
-    /// The next queued command for the shell (`protocol::command`, encoded as
-    /// `kind + 8 * flag + 16 * argument`), or -1 when none is left.
-    pub fn next(&self) -> f64 {
-        self.pending.borrow_mut().pop_front().unwrap_or(-1.0)
     }
 
     /// Starts the session read a `START_READ` command asked for, aborted by

@@ -1,7 +1,7 @@
 //! [`SessionState`]: what subscribers see.
 
 use super::event::FetchReason;
-use crate::error::AuthError;
+use crate::error::{AuthError, ErrorCode};
 use crate::model::Timestamp;
 
 /// A snapshot of the session store, as `useSession` returns it.
@@ -39,5 +39,18 @@ impl<D> SessionState<D> {
     /// while the store has no result yet.
     pub(crate) fn takes_hydration(&self) -> bool {
         self.last_result_at.is_none() && self.data.is_none()
+    }
+
+    /// Whether the last read found the session gone: the server answered no session
+    /// where the store had one, so `error` is `SESSION_EXPIRED` or `INVALID_TOKEN` and
+    /// there is no data. A refresh reads this as signed out, not as a failure.
+    pub fn session_ended(&self) -> bool {
+        self.data.is_none()
+            && self.error.as_ref().is_some_and(|err| {
+                matches!(
+                    err.code,
+                    ErrorCode::SessionExpired | ErrorCode::InvalidToken
+                )
+            })
     }
 }

@@ -572,15 +572,14 @@ export function createAuthClient(options = {}) {
             if (done || state.isPending || state.isRefetching) return;
             done = true;
             if (id) client.unlisten(id);
-            resolve(state);
+            // A session that is gone (expired, revoked) is data null, as the server said.
+            resolve({ ...state, error: client.sessionEnded() ? null : state.error });
           };
           id = client.listen(settled);
           if (done) client.unlisten(id);
           else settled();
         });
-        // A session that is gone (expired, revoked) is data null, as the server said.
-        const gone = error && !data && error.status === 0 && /^(SESSION_EXPIRED|INVALID_TOKEN)$/.test(error.code);
-        return error && !gone ? { data: null, error } : { data: revive(data, true), error: null };
+        return error ? { data: null, error } : { data: revive(data, true), error: null };
       } catch (error) {
         return { data: null, error: error?.code ? error : loadError(error) };
       }

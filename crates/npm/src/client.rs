@@ -115,6 +115,17 @@ impl Store {
         }
     }
 
+    /// Whether the last read found the session gone (`SessionState::session_ended`):
+    /// a refresh that ends so is signed out, not failed.
+    #[wasm_bindgen(js_name = sessionEnded)]
+    pub fn session_ended(&self) -> bool {
+        self.0
+            .as_ref()
+            .ok()
+            .and_then(|core| core.with_state(|s| s.session_ended()))
+            == Some(true)
+    }
+
     /// The store's state: `{data, error, isPending, isRefetching, lastResultAt,
     /// lastFetchReason}`, `data` being the server's JSON (the same object until the
     /// session changes) and `lastResultAt` milliseconds since the epoch.

@@ -34,11 +34,6 @@ impl Store {
         }
     }
 
-    /// `Core::next`.
-    pub fn next(&self) -> f64 {
-        self.0.as_ref().map_or(-1.0, |core| core.next())
-    }
-
     /// `Core::read`.
     pub fn read(&self, bypass_cache: bool, controller: &AbortController) -> Promise {
         match &self.0 {

@@ -239,3 +239,46 @@ async fn errors_reject_with_error_objects_with_status_and_code() {
 fn client_with_bad_url() -> JsAuthClient {
     client("nope")
 }
+
+#[wasm_bindgen_test]
+async fn a_listener_that_throws_stops_none_of_the_stores_work() {
+    // Polling every second: after each read the store publishes, then arms its timer.
+    let d = f64::NAN;
+    let store = JsValue::from(create_auth_client(
+        SERVER_URL,
+        d,
+        d,
+        d,
+        d,
+        1.0,
+        d,
+        d,
+        d,
+        d,
+        d,
+        JsValue::UNDEFINED,
+    ));
+    let client = JsAuthClient {
+        shell: start_shell(&store),
+        store,
+    };
+    // Signed in: the store polls only a session.
+    let email = unique_email("throwing-listener");
+    let body = format!(r#"{{"email":"{email}","password":"{PASSWORD}","name":"Js User"}}"#);
+    ok(&client, "POST", "/sign-up/email", Some(body)).await;
+    client.listen(Function::new_no_args(
+        "throw new Error('a listener failed')",
+    ));
+    until(|| get(&client.state(), "data").is_object()).await;
+    until(|| !get(&client.state(), "isRefetching").as_bool().unwrap()).await;
+    let first = get(&client.state(), "lastResultAt");
+    // The timer armed after the throwing publish still fires: the store reads again.
+    for _ in 0..40 {
+        if get(&client.state(), "lastResultAt") != first {
+            client.call("close", &[]);
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(100).await;
+    }
+    panic!("no poll within 4 s after a listener threw");
+}
