@@ -24,6 +24,8 @@ lint: setup
 	cargo clippy -p axum-ssr -- -D warnings
 	cargo clippy -p leptos-ssr --features ssr -- -D warnings
 	cargo clippy $(WASM) -p leptos-ssr --lib --features hydrate -- -D warnings
+	cargo clippy -p yew-ssr --features ssr -- -D warnings
+	cargo clippy $(WASM) -p yew-ssr --lib --features hydrate -- -D warnings
 	# Every feature on its own compiles: default, leptos, yew (wasm) and server (native).
 	cargo check --quiet $(WASM)
 	for f in leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done

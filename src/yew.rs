@@ -1,5 +1,8 @@
 //! Yew integration (feature `yew`): an [`AuthProvider`] context provider and the
-//! [`use_session`] hook, whose subscription ends when the component unmounts.
+//! [`use_session`] hook, whose subscription ends when the component unmounts. For
+//! server rendering plus hydration, [`RenderedSessionProvider`] (with feature `server`
+//! on the server) starts both sides from the session the server read; see
+//! `examples/yew-ssr`.
 //!
 //! ```no_run
 //! use better_auth_wasm::yew::{use_session, AuthProvider};
@@ -51,6 +54,109 @@ pub fn AuthProvider(props: &AuthProviderProps) -> Html {
     }
 }
 
+/// The session a server render read, for [`use_session`] on the server (no client
+/// there: a client is the browser's fetch, timers and channels).
+#[derive(Clone, PartialEq)]
+struct RenderedSession(SessionState<Arc<SessionData>>);
+
+/// Properties of [`RenderedSessionProvider`].
+#[derive(Properties, PartialEq)]
+pub struct RenderedSessionProviderProps {
+    /// Better Auth's URL for the browser's client (as [`AuthClient::new`] takes it).
+    pub base_url: AttrValue,
+    /// The JSON text [`ServerClient::get_session_json`] read for the request being
+    /// rendered (`"null"` when signed out), or `None` when the server could not read it
+    /// (Better Auth down or slow: the page renders signed out).
+    ///
+    /// [`ServerClient::get_session_json`]: crate::server::ServerClient::get_session_json
+    pub rendered: Option<AttrValue>,
+    /// The descendants.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The session of a server-rendered page, one component on both sides of a Yew app
+/// rendered by `yew::ServerRenderer` and hydrated by `yew::Renderer::hydrate`: give it
+/// the same props on both (the server hands them to the page, for example as data
+/// attributes of the root element), around the components that use the session.
+/// - On the server (feature `server`): [`use_session`] gives the rendered session; no
+///   client is made and nothing is read.
+/// - In the browser: a client for `base_url` starts from it and is provided as
+///   [`AuthProvider`] does: the first render is the server's (no loading state, no
+///   hydration mismatch) and no `get-session` request is made. With `rendered: None` it
+///   starts signed out and reads at once.
+///
+/// A bad `base_url`, or a `rendered` that is not a session, provides nothing:
+/// [`use_session`] stays pending (check the URL with [`crate::BaseUrl::parse`]).
+#[function_component]
+pub fn RenderedSessionProvider(props: &RenderedSessionProviderProps) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let client = use_memo((), |_| {
+            rendered_client(&props.base_url, props.rendered.as_deref())
+        });
+        match &*client {
+            Some(client) => html! {
+                <ContextProvider<AuthClient> context={client.clone()}>
+                    { props.children.clone() }
+                </ContextProvider<AuthClient>>
+            },
+            None => props.children.clone(),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let session = use_memo((), |_| {
+            rendered_state(&props.base_url, props.rendered.as_deref())
+        });
+        match &*session {
+            Some(session) => html! {
+                <ContextProvider<RenderedSession> context={session.clone()}>
+                    { props.children.clone() }
+                </ContextProvider<RenderedSession>>
+            },
+            None => props.children.clone(),
+        }
+    }
+}
+
+/// The browser's client, started from what the server rendered.
+#[cfg(target_arch = "wasm32")]
+fn rendered_client(base_url: &str, rendered: Option<&str>) -> Option<AuthClient> {
+    let client = AuthClient::new(base_url).ok()?;
+    let json = match rendered {
+        Some(text) => js_sys::JSON::parse(text).ok()?,
+        None => wasm_bindgen::JsValue::NULL,
+    };
+    client.hydrate_session(&json).ok()?;
+    if rendered.is_none() {
+        client.refetch();
+    }
+    Some(client)
+}
+
+/// The server's state: the rendered session, or signed out when it could not be read.
+/// Without feature `server` there is no JSON parser here: nothing is provided.
+#[cfg(not(target_arch = "wasm32"))]
+fn rendered_state(base_url: &str, rendered: Option<&str>) -> Option<RenderedSession> {
+    crate::BaseUrl::parse(base_url).ok()?;
+    let data: Option<SessionData> = match rendered {
+        #[cfg(feature = "server")]
+        Some(text) => {
+            let json = serde_json::from_str::<serde_json::Value>(text).ok()?;
+            crate::decode::Decode::decode(&json)?
+        }
+        #[cfg(not(feature = "server"))]
+        Some(_) => return None,
+        None => None,
+    };
+    Some(RenderedSession(SessionState {
+        data: data.map(Arc::new),
+        is_pending: false,
+        ..SessionState::default()
+    }))
+}
+
 /// The client of the nearest [`AuthProvider`], if any.
 #[hook]
 pub fn use_auth() -> Option<AuthClient> {
@@ -58,15 +164,16 @@ pub fn use_auth() -> Option<AuthClient> {
 }
 
 /// The session store's state, re-rendering on every change; subscribed while the
-/// component is mounted. Without a provider it stays pending.
+/// component is mounted. Without a provider it stays pending; on the server it is the
+/// session given to [`RenderedSessionProvider`].
 #[hook]
 pub fn use_session() -> SessionState<Arc<SessionData>> {
     let client = use_context::<AuthClient>();
-    let state = use_state(|| {
-        client
-            .as_ref()
-            .map(AuthClient::session_state)
-            .unwrap_or_default()
+    let rendered = use_context::<RenderedSession>();
+    let state = use_state(|| match (&client, rendered) {
+        (Some(client), _) => client.session_state(),
+        (None, Some(rendered)) => rendered.0,
+        (None, None) => SessionState::default(),
     });
     {
         let state = state.clone();

@@ -1,100 +1,10 @@
-// examples/leptos-ssr (Leptos SSR plus hydrate, axum, built by scripts/build-leptos-ssr.sh
-// as cargo-leptos would) in Chromium against the real test servers: the server reads
-// the request's session with ServerClient while rendering, the page carries it, and the
-// browser's store starts from it (provide_rendered_session).
-//
-// Signed in: 0 get-session requests from the browser on first load, "Loading" never
-// painted (a MutationObserver installed before any script), no hydration warning;
-// signed out likewise; a session renewed during the render reaches the cookie jar;
-// Better Auth unreachable, slow or misaddressed renders signed out with a typed error
-// logged, within the timeout, and the page hydrates and reads for itself; a garbage
-// session cookie renders signed out. (There is no official Leptos client to compare
-// with: react_ssr.test.mjs prints better-auth/react on the same page shape.)
-import { test, before, after } from "node:test";
-import assert from "node:assert/strict";
-import { launch, SERVER_URL } from "./browser.mjs";
-import { startServer, stopServers, signUp, firstLoad as load, hydrationWarnings, checkFailedReads, checkRenewal } from "./ssr.mjs";
+// examples/leptos-ssr (Leptos SSR plus hydrate) through the Rust SSR suite (rust_ssr.mjs).
+import { rustSsrSuite } from "./rust_ssr.mjs";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const RENEWING_URL = process.env.BA_TEST_RENEWING_SERVER_URL;
-const TIMEOUT_MS = 1500;
-
-let browser;
-let main;
-before(async () => {
-  browser = await launch();
-  // On the port the test servers trust: the browser calls Better Auth from this origin.
-  main = await startExample(SERVER_URL, Number(process.env.LEPTOS_SSR_PORT));
-});
-after(async () => {
-  await browser?.close();
-  await stopServers();
-});
-
-function startExample(authUrl, port = 0) {
-  return startServer(`${ROOT}target/debug/leptos-ssr`, [], {
-    AUTH_URL: authUrl,
-    PORT: String(port),
-    AUTH_TIMEOUT_MS: String(TIMEOUT_MS),
-    LEPTOS_SITE_ROOT: `${ROOT}target/leptos-ssr-site`,
-  });
-}
-
-const firstLoad = (context, url) => load(context, url, () => document.body.hasAttribute("data-hydrated"));
-
-test("signed in: rendered by the server with the session, hydrated with no read and no loading state", async () => {
-  const context = await browser.newContext();
-  await signUp(context, SERVER_URL, "Leptos Reader");
-  const seen = await firstLoad(context, main.url);
-  console.log(
-    `Leptos SSR first load, signed in: server HTML ${JSON.stringify(seen.html)}, painted ${JSON.stringify(seen.texts)}, get-session ${seen.reads}, hydration warnings ${hydrationWarnings(seen.console).length}`,
-  );
-  assert.equal(seen.html, "Signed in as Leptos Reader");
-  assert.deepEqual(seen.texts, ["Signed in as Leptos Reader"], "never painted anything else");
-  assert.equal(seen.reads, 0, "no get-session request from the browser");
-  assert.deepEqual(seen.console, []);
-  // Hydrated for real: the button works (sign-out through the browser's client).
-  await seen.page.click("#sign-out");
-  await seen.page.locator("#status").filter({ hasText: "Signed out" }).waitFor({ timeout: 5000 });
-  await context.close();
-});
-
-test("signed out: the signed-out view from the server, no flash, no read", async () => {
-  const context = await browser.newContext();
-  const seen = await firstLoad(context, main.url);
-  assert.equal(seen.html, "Signed out");
-  assert.deepEqual(seen.texts, ["Signed out"]);
-  assert.equal(seen.reads, 0);
-  assert.deepEqual(seen.console, []);
-  await context.close();
-});
-
-test("a garbage session cookie renders signed out, and the client agrees", async () => {
-  const context = await browser.newContext();
-  await context.addCookies([
-    { name: "better-auth.session_token", value: "forged.c2lnbmF0dXJl", domain: "127.0.0.1", path: "/" },
-  ]);
-  const seen = await firstLoad(context, main.url);
-  assert.equal(seen.html, "Signed out");
-  assert.deepEqual(seen.texts, ["Signed out"]);
-  assert.deepEqual(seen.console, []);
-  await context.close();
-});
-
-test("a session renewed during the render (updateAge) reaches the browser's cookie jar", async () => {
-  const server = await startExample(RENEWING_URL);
-  await checkRenewal({ browser, server, renewingUrl: RENEWING_URL, userName: "Leptos Renewed" });
-});
-
-test("Better Auth unreachable, slow or misaddressed: signed out with a typed error, in time, and the page hydrates", async () => {
-  await checkFailedReads({
-    browser,
-    serverUrl: SERVER_URL,
-    refusedUrl: process.env.BA_TEST_REFUSED_URL,
-    timeoutMs: TIMEOUT_MS,
-    userName: "Leptos Slow",
-    // The trusted instance for the slow case: the browser's own read reaches Better Auth.
-    exampleFor: (url) => (url === SERVER_URL ? main : startExample(url)),
-    load: firstLoad,
-  });
+rustSsrSuite({
+  name: "Leptos SSR",
+  binary: "leptos-ssr",
+  env: (root) => ({ LEPTOS_SITE_ROOT: `${root}target/leptos-ssr-site` }),
+  port: Number(process.env.LEPTOS_SSR_PORT),
+  user: "Leptos",
 });
