@@ -26,9 +26,11 @@ lint: setup
 	cargo clippy $(WASM) -p leptos-ssr --lib --features hydrate -- -D warnings
 	cargo clippy -p yew-ssr --features ssr -- -D warnings
 	cargo clippy $(WASM) -p yew-ssr --lib --features hydrate -- -D warnings
-	# Every feature on its own compiles: default, leptos, yew (wasm) and server (native).
+	cargo clippy -p dioxus-app --features server -- -D warnings
+	cargo clippy $(WASM) -p dioxus-app --features web -- -D warnings
+	# Every feature on its own compiles: default, leptos, yew, dioxus (wasm) and server (native).
 	cargo check --quiet $(WASM)
-	for f in leptos yew; do cargo check --quiet $(WASM) --features $$f || exit 1; done
+	for f in leptos yew dioxus; do cargo check --quiet $(WASM) --features $$f || exit 1; done
 	cargo check --quiet --features server
 	RUSTDOCFLAGS="-D warnings" cargo doc $(SHIPPED) --no-deps --all-features --quiet
 	# The MSRV (Cargo.toml's rust-version) builds the library with every feature.
@@ -61,6 +63,7 @@ publish-check: setup
 bench:
 	SETUP_BENCH=1 scripts/setup.sh
 	scripts/bench.sh
+	scripts/integration-bytes.sh
 	ADVERSARIAL_CASES=2000 ADVERSARIAL_ENV_CASES=200 ADVERSARIAL_TRAFFIC_CASES=100 scripts/adversarial.sh
 	STORE_PROPTEST_CASES=200000 PARSER_PROPTEST_CASES=200000 cargo test --release --lib --test store_properties --test store_rate -- fuzz the_store automatic_reads
 

@@ -50,13 +50,14 @@ scripts/build-examples.sh "$www"
 scripts/react-ssr-example.sh
 scripts/build-leptos-ssr.sh target/leptos-ssr-site
 scripts/build-yew-ssr.sh target/yew-ssr-site
+scripts/build-dioxus-app.sh target/dioxus-site
 scripts/build-framework-apps.sh
 echo "vite build, plain page, demo and example apps: ok"
 
 # The SSR examples' pages call Better Auth from their own origins (the React one's
-# sign-out, the Leptos and Yew ones' clients): the servers trust them.
+# sign-out, the Leptos, Yew and Dioxus ones' clients): the servers trust them.
 # The framework apps (one at a time on FRAMEWORK_PORT) hand /api/auth to Better Auth with
 # their page's origin.
-export REACT_SSR_PORT=$(scripts/free-port.sh) LEPTOS_SSR_PORT=$(scripts/free-port.sh) YEW_SSR_PORT=$(scripts/free-port.sh) FRAMEWORK_PORT=$(scripts/free-port.sh)
-EXTRA_ORIGINS="http://127.0.0.1:$REACT_SSR_PORT,http://127.0.0.1:$LEPTOS_SSR_PORT,http://127.0.0.1:$YEW_SSR_PORT,http://127.0.0.1:$FRAMEWORK_PORT" STATIC_DIR="$www" \
+export REACT_SSR_PORT=$(scripts/free-port.sh) LEPTOS_SSR_PORT=$(scripts/free-port.sh) YEW_SSR_PORT=$(scripts/free-port.sh) DIOXUS_SSR_PORT=$(scripts/free-port.sh) FRAMEWORK_PORT=$(scripts/free-port.sh)
+EXTRA_ORIGINS="http://127.0.0.1:$REACT_SSR_PORT,http://127.0.0.1:$LEPTOS_SSR_PORT,http://127.0.0.1:$YEW_SSR_PORT,http://127.0.0.1:$DIOXUS_SSR_PORT,http://127.0.0.1:$FRAMEWORK_PORT" STATIC_DIR="$www" \
   scripts/with-test-server.sh node --test --test-concurrency=1 tests/e2e/ tests/npm/node.test.mjs

@@ -160,7 +160,7 @@ impl AuthClient {
     }
 
     /// A handle that does not keep the client alive (for listeners it owns).
-    #[cfg(any(feature = "leptos", feature = "yew"))]
+    #[cfg(any(feature = "leptos", feature = "yew", feature = "dioxus"))]
     pub(crate) fn downgrade(&self) -> WeakAuthClient {
         WeakAuthClient(Rc::downgrade(&self.inner))
     }
@@ -190,10 +190,10 @@ impl AuthClient {
 }
 
 /// A client that may have been dropped (see `AuthClient::downgrade`).
-#[cfg(any(feature = "leptos", feature = "yew"))]
+#[cfg(any(feature = "leptos", feature = "yew", feature = "dioxus"))]
 pub(crate) struct WeakAuthClient(std::rc::Weak<Shell>);
 
-#[cfg(any(feature = "leptos", feature = "yew"))]
+#[cfg(any(feature = "leptos", feature = "yew", feature = "dioxus"))]
 impl WeakAuthClient {
     pub(crate) fn upgrade(&self) -> Option<AuthClient> {
         self.0.upgrade().map(|inner| AuthClient { inner })

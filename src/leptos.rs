@@ -71,35 +71,15 @@ pub fn provide_rendered_session(
     rendered: Option<String>,
 ) -> Result<(), crate::AuthError> {
     #[cfg(target_arch = "wasm32")]
-    {
-        let client = AuthClient::new(base_url)?;
-        let json = match rendered.as_deref() {
-            Some(text) => js_sys::JSON::parse(text)
-                .map_err(|_| crate::AuthError::invalid_response(0, String::new()))?,
-            None => wasm_bindgen::JsValue::NULL,
-        };
-        client.hydrate_session(&json)?;
-        if rendered.is_none() {
-            client.refetch();
-        }
-        provide_auth(client);
-    }
+    provide_auth(crate::rendered::rendered_client(
+        base_url,
+        rendered.as_deref(),
+    )?);
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        crate::BaseUrl::parse(base_url)?;
-        let data = match rendered.as_deref() {
-            Some(text) => serde_json::from_str::<serde_json::Value>(text)
-                .ok()
-                .and_then(|json| crate::decode::Decode::decode(&json))
-                .ok_or_else(|| crate::AuthError::invalid_response(0, String::new()))?,
-            None => None,
-        };
-        provide_context(RenderedSession(SessionState {
-            data: data.map(Arc::new),
-            is_pending: false,
-            ..SessionState::default()
-        }));
-    }
+    provide_context(RenderedSession(crate::rendered::rendered_state(
+        base_url,
+        rendered.as_deref(),
+    )?));
     Ok(())
 }
 

@@ -24,7 +24,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Features: `leptos` and `yew` add the framework integrations (`leptos`, `yew` modules); `server` adds the
+//! Features: `leptos`, `yew` and `dioxus` add the framework integrations (modules of
+//! the same names); `server` adds the
 //! native face for server-side rendering (`server` module, not in the wasm build).
 
 mod account;
@@ -40,6 +41,8 @@ mod model;
 mod multi_session;
 mod options;
 pub mod page;
+#[cfg(any(feature = "leptos", feature = "yew", feature = "dioxus"))]
+mod rendered;
 mod requests;
 mod session_signal;
 mod sessions;
@@ -47,9 +50,11 @@ mod shell;
 mod status;
 pub mod store;
 mod transport;
-#[cfg(any(feature = "leptos", feature = "yew"))]
+#[cfg(any(feature = "leptos", feature = "yew", feature = "dioxus"))]
 mod watch;
 
+#[cfg(feature = "dioxus")]
+pub mod dioxus;
 #[cfg(feature = "leptos")]
 pub mod leptos;
 #[cfg(all(feature = "server", not(target_arch = "wasm32")))]

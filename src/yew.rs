@@ -93,7 +93,7 @@ pub fn RenderedSessionProvider(props: &RenderedSessionProviderProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let client = use_memo((), |_| {
-            rendered_client(&props.base_url, props.rendered.as_deref())
+            crate::rendered::rendered_client(&props.base_url, props.rendered.as_deref()).ok()
         });
         match &*client {
             Some(client) => html! {
@@ -107,7 +107,9 @@ pub fn RenderedSessionProvider(props: &RenderedSessionProviderProps) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let session = use_memo((), |_| {
-            rendered_state(&props.base_url, props.rendered.as_deref())
+            crate::rendered::rendered_state(&props.base_url, props.rendered.as_deref())
+                .ok()
+                .map(RenderedSession)
         });
         match &*session {
             Some(session) => html! {
@@ -118,43 +120,6 @@ pub fn RenderedSessionProvider(props: &RenderedSessionProviderProps) -> Html {
             None => props.children.clone(),
         }
     }
-}
-
-/// The browser's client, started from what the server rendered.
-#[cfg(target_arch = "wasm32")]
-fn rendered_client(base_url: &str, rendered: Option<&str>) -> Option<AuthClient> {
-    let client = AuthClient::new(base_url).ok()?;
-    let json = match rendered {
-        Some(text) => js_sys::JSON::parse(text).ok()?,
-        None => wasm_bindgen::JsValue::NULL,
-    };
-    client.hydrate_session(&json).ok()?;
-    if rendered.is_none() {
-        client.refetch();
-    }
-    Some(client)
-}
-
-/// The server's state: the rendered session, or signed out when it could not be read.
-/// Without feature `server` there is no JSON parser here: nothing is provided.
-#[cfg(not(target_arch = "wasm32"))]
-fn rendered_state(base_url: &str, rendered: Option<&str>) -> Option<RenderedSession> {
-    crate::BaseUrl::parse(base_url).ok()?;
-    let data: Option<SessionData> = match rendered {
-        #[cfg(feature = "server")]
-        Some(text) => {
-            let json = serde_json::from_str::<serde_json::Value>(text).ok()?;
-            crate::decode::Decode::decode(&json)?
-        }
-        #[cfg(not(feature = "server"))]
-        Some(_) => return None,
-        None => None,
-    };
-    Some(RenderedSession(SessionState {
-        data: data.map(Arc::new),
-        is_pending: false,
-        ..SessionState::default()
-    }))
 }
 
 /// The client of the nearest [`AuthProvider`], if any.

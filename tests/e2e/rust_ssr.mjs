@@ -23,8 +23,9 @@ const TIMEOUT_MS = 1500;
 
 /** The suite for one example: `name` as printed, `binary` under target/debug, its
  * own environment (`env(root)`), the port the test servers trust for it, and the name
- * its users sign up with. */
-export function rustSsrSuite({ name, binary, env, port, user }) {
+ * its users sign up with; `more(suite)` adds the example's own tests, with
+ * `suite.browser`, `suite.main` (its server) and `suite.firstLoad`. */
+export function rustSsrSuite({ name, binary, env, port, user, more }) {
   let browser;
   let main;
   before(async () => {
@@ -104,4 +105,5 @@ export function rustSsrSuite({ name, binary, env, port, user }) {
       load: firstLoad,
     });
   });
+  more?.({ get browser() { return browser; }, get main() { return main; }, firstLoad });
 }

@@ -1,5 +1,7 @@
 //! A small Leptos app on better-auth-wasm: sign in, show the user, list and revoke
 //! sessions, sign out. Built for wasm in `make test` and driven by a browser test.
+// Measuring without the auth client leaves the app's own items unused.
+#![cfg_attr(feature = "without-auth", allow(dead_code, unused_imports))]
 
 use better_auth_wasm::leptos::{provide_auth, use_auth, use_session_status};
 use better_auth_wasm::{AuthClient, ListedSession, SessionData, SessionStatus, SignInEmail};
@@ -8,7 +10,12 @@ use leptos::task::spawn_local;
 use std::sync::Arc;
 
 fn main() {
+    #[cfg(not(feature = "without-auth"))]
     leptos::mount::mount_to_body(App);
+    #[cfg(feature = "without-auth")]
+    leptos::mount::mount_to_body(
+        || view! { <main><h1>"Leptos"</h1><p id="status">"Signed out"</p></main> },
+    );
 }
 
 #[component]

@@ -1,5 +1,7 @@
 //! A small Yew app on better-auth-wasm: sign in, show the user, list and revoke
 //! sessions, sign out. Built for wasm in `make test` and driven by a browser test.
+// Measuring without the auth client leaves the app's own items unused.
+#![cfg_attr(feature = "without-auth", allow(dead_code, unused_imports))]
 
 use better_auth_wasm::yew::{use_auth, use_session, AuthProvider};
 use better_auth_wasm::{AuthClient, ListedSession, SessionData, SessionStatus, SignInEmail};
@@ -9,7 +11,18 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 fn main() {
+    #[cfg(not(feature = "without-auth"))]
     yew::Renderer::<App>::new().render();
+    #[cfg(feature = "without-auth")]
+    yew::Renderer::<Bare>::new().render();
+}
+
+/// The same framework with no auth client (feature `without-auth`), for measuring what
+/// the integration adds (scripts/integration-bytes.sh).
+#[cfg(feature = "without-auth")]
+#[function_component]
+fn Bare() -> Html {
+    html! { <main><h1>{ "Yew" }</h1><p id="status">{ "Signed out" }</p></main> }
 }
 
 #[function_component]
