@@ -10,13 +10,14 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 site=${1:?usage: build-dioxus-app.sh SITE}
 cd "$root"
-cargo build --quiet -p dioxus-app --features server
+# With rustc's warnings denied (make lint does not clippy this example).
+cargo rustc --quiet -p dioxus-app --bin dioxus-app --features server -- -D warnings
 # Without debug assertions, as `dx build --release` ships it: with them, feature
 # `fullstack` turns on Dioxus's devtools, whose page keeps asking the server for dx's
 # hot-reload socket (`dx serve`'s, not a served app's), with console errors. Dev profile
 # otherwise, for compile time.
-cargo build --quiet -p dioxus-app --target wasm32-unknown-unknown --features web \
-  --config profile.dev.debug-assertions=false
+cargo rustc --quiet -p dioxus-app --bin dioxus-app --target wasm32-unknown-unknown --features web \
+  --config profile.dev.debug-assertions=false -- -D warnings
 rm -rf "$site" && mkdir -p "$site/public/wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$site/public/wasm" --out-name dioxus-app \
   target/wasm32-unknown-unknown/debug/dioxus-app.wasm

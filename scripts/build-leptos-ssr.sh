@@ -10,8 +10,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 site=${1:?usage: build-leptos-ssr.sh SITE_ROOT}
 cd "$root"
-cargo build --quiet -p leptos-ssr --bin leptos-ssr --features ssr
-cargo build --quiet -p leptos-ssr --lib --target wasm32-unknown-unknown --features hydrate
+# With rustc's warnings denied (make lint does not clippy this example).
+cargo rustc --quiet -p leptos-ssr --bin leptos-ssr --features ssr -- -D warnings
+cargo rustc --quiet -p leptos-ssr --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 rm -rf "$site" && mkdir -p "$site/pkg"
 wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name leptos_ssr \
   target/wasm32-unknown-unknown/debug/leptos_ssr.wasm

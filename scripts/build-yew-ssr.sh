@@ -9,8 +9,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 site=${1:?usage: build-yew-ssr.sh SITE_ROOT}
 cd "$root"
-cargo build --quiet -p yew-ssr --bin yew-ssr --features ssr
-cargo build --quiet -p yew-ssr --lib --target wasm32-unknown-unknown --features hydrate
+# With rustc's warnings denied (make lint does not clippy this example).
+cargo rustc --quiet -p yew-ssr --bin yew-ssr --features ssr -- -D warnings
+cargo rustc --quiet -p yew-ssr --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 rm -rf "$site" && mkdir -p "$site/pkg"
 wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name yew_ssr \
   target/wasm32-unknown-unknown/debug/yew_ssr.wasm
