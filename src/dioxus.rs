@@ -34,17 +34,13 @@
 
 use crate::client::AuthClient;
 use crate::model::SessionData;
+use crate::rendered::{first_state, RenderedSession};
 use crate::status::SessionStatus;
 use crate::store::SessionState;
 use crate::watch::watch_session;
 use dioxus::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// The session a server render read, for [`use_session`] on the server (no client
-/// there: a client is the browser's fetch, timers and channels).
-#[derive(Clone)]
-struct RenderedSession(SessionState<Arc<SessionData>>);
 
 /// Provides the client `make` gives (made once, on the first render) to this component
 /// and its descendants, and returns it; `None` provides nothing (a bad URL: descendants'
@@ -92,7 +88,7 @@ pub fn use_rendered_session(base_url: &str, rendered: Option<&str>) {
         }
         #[cfg(not(target_arch = "wasm32"))]
         if let Ok(state) = crate::rendered::rendered_state(base_url, rendered) {
-            provide_context(RenderedSession(state));
+            provide_context(state);
         }
     });
 }
@@ -105,11 +101,7 @@ pub fn use_rendered_session(base_url: &str, rendered: Option<&str>) {
 pub fn use_session() -> ReadSignal<SessionState<Arc<SessionData>>> {
     let client = try_use_context::<AuthClient>();
     let rendered = try_use_context::<RenderedSession>();
-    let state = use_signal(|| match (&client, rendered) {
-        (Some(client), _) => client.session_state(),
-        (None, Some(rendered)) => rendered.0,
-        (None, None) => SessionState::default(),
-    });
+    let state = use_signal(|| first_state(client.as_ref(), rendered));
     use_hook(move || {
         client.map(|client| {
             Rc::new(watch_session(&client, move |next| {

@@ -24,6 +24,7 @@
 
 use crate::client::AuthClient;
 use crate::model::SessionData;
+use crate::rendered::{first_state, RenderedSession};
 use crate::status::SessionStatus;
 use crate::store::SessionState;
 use crate::watch::watch_session;
@@ -40,11 +41,6 @@ struct AuthContext(SendWrapper<AuthClient>);
 pub fn provide_auth(client: AuthClient) {
     provide_context(AuthContext(SendWrapper::new(client)));
 }
-
-/// The session a server render read, for `use_session` on the server (no client
-/// there: a client is the browser's fetch, timers and channels).
-#[derive(Clone)]
-struct RenderedSession(SessionState<Arc<SessionData>>);
 
 /// The session of a server-rendered page, one call on both sides of a Leptos SSR app:
 /// call it with the value of a resource the server fills (so that it reaches the
@@ -76,10 +72,10 @@ pub fn provide_rendered_session(
         rendered.as_deref(),
     )?);
     #[cfg(not(target_arch = "wasm32"))]
-    provide_context(RenderedSession(crate::rendered::rendered_state(
+    provide_context(crate::rendered::rendered_state(
         base_url,
         rendered.as_deref(),
-    )?));
+    )?);
     Ok(())
 }
 
@@ -98,12 +94,10 @@ pub fn use_auth() -> Option<StoredValue<AuthClient, LocalStorage>> {
 /// once, with no pending frame.
 pub fn use_session() -> ReadSignal<SessionState<Arc<SessionData>>> {
     let context = use_context::<AuthContext>();
-    let first = match &context {
-        Some(context) => context.0.session_state(),
-        None => use_context::<RenderedSession>()
-            .map(|rendered| rendered.0)
-            .unwrap_or_default(),
-    };
+    let first = first_state(
+        context.as_ref().map(|context| &*context.0),
+        use_context::<RenderedSession>(),
+    );
     let (state, set_state) = signal(first);
     if let Some(context) = context {
         let watch = watch_session(&context.0, move |next| set_state.set(next));

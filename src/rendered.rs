@@ -3,13 +3,29 @@
 //! from. `rendered` is the JSON text `ServerClient::get_session_json` read for the
 //! request (`"null"` when signed out), or `None` when the server could not read it.
 
-#[cfg(target_arch = "wasm32")]
 use crate::client::AuthClient;
 use crate::error::AuthError;
-#[cfg(not(target_arch = "wasm32"))]
 use crate::{model::SessionData, store::SessionState};
-#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Arc;
+
+/// The session a server render read, as a face's context holds it on the server for its
+/// `use_session` (no client there: a client is the browser's fetch, timers and
+/// channels).
+#[derive(Clone, PartialEq)]
+pub(crate) struct RenderedSession(pub(crate) SessionState<Arc<SessionData>>);
+
+/// The state a face's `use_session` starts from: its client's, else (on the server) the
+/// rendered session, else pending.
+pub(crate) fn first_state(
+    client: Option<&AuthClient>,
+    rendered: Option<RenderedSession>,
+) -> SessionState<Arc<SessionData>> {
+    match (client, rendered) {
+        (Some(client), _) => client.session_state(),
+        (None, Some(rendered)) => rendered.0,
+        (None, None) => SessionState::default(),
+    }
+}
 
 /// The browser's client for `base_url`, started from what the server rendered (no
 /// read); with `None`, started signed out and reading at once.
@@ -37,7 +53,7 @@ pub(crate) fn rendered_client(
 pub(crate) fn rendered_state(
     base_url: &str,
     rendered: Option<&str>,
-) -> Result<SessionState<Arc<SessionData>>, AuthError> {
+) -> Result<RenderedSession, AuthError> {
     crate::BaseUrl::parse(base_url)?;
     let data: Option<SessionData> = match rendered {
         #[cfg(feature = "server")]
@@ -49,11 +65,11 @@ pub(crate) fn rendered_state(
         Some(_) => return Err(not_a_session()),
         None => None,
     };
-    Ok(SessionState {
+    Ok(RenderedSession(SessionState {
         data: data.map(Arc::new),
         is_pending: false,
         ..SessionState::default()
-    })
+    }))
 }
 
 /// `rendered` was not a session.

@@ -29,6 +29,7 @@
 
 use crate::client::AuthClient;
 use crate::model::SessionData;
+use crate::rendered::{first_state, RenderedSession};
 use crate::store::SessionState;
 use crate::watch::watch_session;
 use std::sync::Arc;
@@ -53,11 +54,6 @@ pub fn AuthProvider(props: &AuthProviderProps) -> Html {
         </ContextProvider<AuthClient>>
     }
 }
-
-/// The session a server render read, for [`use_session`] on the server (no client
-/// there: a client is the browser's fetch, timers and channels).
-#[derive(Clone, PartialEq)]
-struct RenderedSession(SessionState<Arc<SessionData>>);
 
 /// Properties of [`RenderedSessionProvider`].
 #[derive(Properties, PartialEq)]
@@ -107,9 +103,7 @@ pub fn RenderedSessionProvider(props: &RenderedSessionProviderProps) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let session = use_memo((), |_| {
-            crate::rendered::rendered_state(&props.base_url, props.rendered.as_deref())
-                .ok()
-                .map(RenderedSession)
+            crate::rendered::rendered_state(&props.base_url, props.rendered.as_deref()).ok()
         });
         match &*session {
             Some(session) => html! {
@@ -135,11 +129,7 @@ pub fn use_auth() -> Option<AuthClient> {
 pub fn use_session() -> SessionState<Arc<SessionData>> {
     let client = use_context::<AuthClient>();
     let rendered = use_context::<RenderedSession>();
-    let state = use_state(|| match (&client, rendered) {
-        (Some(client), _) => client.session_state(),
-        (None, Some(rendered)) => rendered.0,
-        (None, None) => SessionState::default(),
-    });
+    let state = use_state(|| first_state(client.as_ref(), rendered));
     {
         let state = state.clone();
         use_effect_with(client, move |client| {
