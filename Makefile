@@ -25,7 +25,7 @@ lint: setup
 	# The server-rendering examples (leptos-ssr, yew-ssr, dioxus-app) are not clippy'd
 	# here: checking their server and browser halves compiled axum, tokio and three
 	# frameworks a second time (minutes of CI). Their builds for the e2e tests deny
-	# rustc's warnings instead (scripts/build-*-ssr.sh, build-dioxus-app.sh).
+	# rustc's warnings instead (scripts/build-ssr-example.sh, build-dioxus-app.sh).
 	# Every feature on its own compiles: default, leptos, yew, dioxus (wasm) and server (native).
 	cargo check --quiet $(WASM)
 	for f in leptos yew dioxus; do cargo check --quiet $(WASM) --features $$f || exit 1; done

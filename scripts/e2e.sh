@@ -48,8 +48,8 @@ cp -r tests/npm/node_modules/better-auth-wasm "$www/plain/better-auth-wasm"
 cp -r www-demo "$www/demo" && rm -rf "$www/demo/pkg" && cp -r pkg "$www/demo/pkg"
 scripts/build-examples.sh "$www"
 scripts/react-ssr-example.sh
-scripts/build-leptos-ssr.sh target/leptos-ssr-site
-scripts/build-yew-ssr.sh target/yew-ssr-site
+scripts/build-ssr-example.sh leptos-ssr target/leptos-ssr-site
+scripts/build-ssr-example.sh yew-ssr target/yew-ssr-site
 scripts/build-dioxus-app.sh target/dioxus-site
 scripts/build-framework-apps.sh
 echo "vite build, plain page, demo and example apps: ok"

@@ -1,9 +1,11 @@
 // The Rust server-rendering examples, each in Chromium against the real test servers:
 // examples/leptos-ssr (Leptos SSR plus hydrate, axum, built by
-// scripts/build-leptos-ssr.sh as cargo-leptos would) and examples/yew-ssr (yew's
-// ServerRenderer plus hydration, axum, scripts/build-yew-ssr.sh). The server reads the
-// request's session with ServerClient while rendering, the page carries it, and the
-// browser's store starts from it (provide_rendered_session, RenderedSessionProvider).
+// scripts/build-ssr-example.sh as cargo-leptos would) and examples/yew-ssr (yew's
+// ServerRenderer plus hydration, axum, the same script), and examples/dioxus-app
+// (Dioxus fullstack, scripts/build-dioxus-app.sh). The server reads the request's
+// session with ServerClient while rendering, the page carries it, and the browser's
+// store starts from it (provide_rendered_session, RenderedSessionProvider,
+// use_rendered_session).
 //
 // Signed in: 0 get-session requests from the browser on first load, "Loading" never
 // painted (a MutationObserver installed before any script), no hydration warning;
